@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the data lives: an embedded SQLite file or a PostgreSQL server. */
+export type DatabaseTarget =
+  | { client: 'sqlite'; filename: string; url: string }
+  | { client: 'pg'; connectionString: string; url: string };
+
+export function parseDatabaseUrl(url: string, cwd = process.cwd()): DatabaseTarget {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (!file) throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/inclusion-monitor.sqlite');
+    return { client: 'sqlite', filename: file === ':memory:' ? file : path.resolve(cwd, file), url };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { client: 'pg', connectionString: url, url };
+  throw new Error(`DATABASE_URL must start with "sqlite:" or "postgres://", got "${url}"`);
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('sqlite:./data/inclusion-monitor.sqlite'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Smallest count of persons or consultations shown to anonymous users; 1..threshold-1 is suppressed. */
+  SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** Per-statement database timeout in milliseconds. */
+  QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL'> & { database: DatabaseTarget };
+
+/** Reads and validates the environment; throws one message listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const { DATABASE_URL, ...rest } = parsed.data;
+  return { ...rest, database: parseDatabaseUrl(DATABASE_URL) };
+}

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knex, { type Knex } from 'knex';
+import type { DatabaseTarget } from '../config';
+import { migrationSource } from './migrations';
+
+export type Db = Knex;
+
+/** Opens a knex connection; SQLite gets WAL (readers never wait for a writer) and foreign keys. */
+export function openDatabase(target: DatabaseTarget, opts: { queryTimeoutMs?: number } = {}): Db {
+  if (target.client === 'sqlite') {
+    if (target.filename !== ':memory:') fs.mkdirSync(path.dirname(target.filename), { recursive: true });
+    return knex({
+      client: 'better-sqlite3',
+      connection: { filename: target.filename },
+      useNullAsDefault: true,
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('foreign_keys = ON');
+          conn.pragma('busy_timeout = 5000');
+          conn.pragma('synchronous = NORMAL');
+          done(null, conn);
+        },
+      },
+    });
+  }
+  return knex({
+    client: 'pg',
+    connection: {
+      connectionString: target.connectionString,
+      statement_timeout: opts.queryTimeoutMs,
+    },
+    pool: { min: 0, max: 10 },
+  });
+}
+
+export function isSqlite(db: Db): boolean {
+  return db.client.config.client === 'better-sqlite3';
+}
+
+export async function migrateLatest(db: Db): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}
+
+export async function migrateRollbackAll(db: Db): Promise<void> {
+  await db.migrate.rollback({ migrationSource }, true);
+}

@@ -1,0 +1,16 @@
+import type { Knex } from 'knex';
+import * as starSchema from './001_star_schema';
+
+/*
+ * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
+ * Vitest and a bundler. Append new ones; never edit or reorder a landed one.
+ */
+const migrations: Record<string, Knex.Migration> = {
+  '001_star_schema': starSchema,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};
