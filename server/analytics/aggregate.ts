@@ -1,0 +1,200 @@
+import type { Catalog } from '../catalog/catalog';
+import type { Lang } from '../catalog/models';
+import type { Db } from '../db/connection';
+import { queryTimeout, serviceUnavailable } from '../errors';
+import type { AggregateInput, Dimension, Measure } from '../schema/generated/resolvers-types';
+import { dialectOf, type Dialect } from './dialects';
+import { readDataState, readExtent, type DataState, type Extent } from './data-state';
+import { labelOf } from './labels';
+import { MEASURES } from './model';
+import { buckets } from './periods';
+import { planQuery, type Plan } from './plan';
+import { buildFactStatement, type Statement } from './sql';
+import { applyDisclosureControl, countSuppressed, type Cell, type Table } from './suppression';
+import { seesExactValues, type Viewer } from './viewer';
+
+/** Exact numbers for a plan, before any disclosure control. Rows are sorted by their codes. */
+export interface ExactResult {
+  plan: Plan;
+  from: string;
+  to: string;
+  rows: { key: string[]; values: Partial<Record<Measure, number | null>> }[];
+  totals: Partial<Record<Measure, number | null>>;
+  /** Datasets with at least one row in the result. */
+  datasetIds: string[];
+}
+
+export interface AggregateOutput {
+  plan: Plan;
+  exact: ExactResult;
+  rows: { dimensions: { dimension: Dimension; code: string; label: string }[]; measures: { measure: Measure; value: number | null; suppressed: boolean }[] }[];
+  totals: { measure: Measure; value: number | null; suppressed: boolean }[];
+  suppressedCells: number;
+  truncated: boolean;
+  synthetic: boolean;
+  dataAsOf: string | null;
+  from: string;
+  to: string;
+  /** Whether a total (no rowKey) or a row's cell was suppressed, including rows beyond the limit. */
+  isHidden(measure: Measure, rowKey?: string[]): boolean;
+}
+
+/**
+ * The one way anything in the product asks for numbers: plan (validate and expand) → SQL per fact →
+ * merge → ratios → disclosure control → order, limit and labels.
+ */
+export class Analytics {
+  readonly dialect: Dialect;
+  private extent: { version: string; value: Extent | undefined } | undefined;
+
+  constructor(
+    readonly db: Db,
+    readonly catalog: Catalog,
+    readonly options: { suppressionThreshold: number },
+  ) {
+    this.dialect = dialectOf(db);
+  }
+
+  async dataState(): Promise<DataState> {
+    return this.guard(() => readDataState(this.db));
+  }
+
+  async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
+    state ??= await this.dataState();
+    const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
+    const exact = await this.exact(plan, state);
+
+    const cells = (values: Partial<Record<Measure, number | null>>) =>
+      Object.fromEntries(plan.computed.concat(plan.measures).map((m) => [m, { value: values[m] ?? null, suppressed: false }])) as Record<Measure, Cell>;
+    const table: Table = { rows: exact.rows.map((r) => ({ key: r.key, cells: cells(r.values) })), totals: cells(exact.totals) };
+    if (!seesExactValues(viewer)) {
+      applyDisclosureControl(table, [...new Set([...plan.computed, ...plan.measures])], this.options.suppressionThreshold);
+    }
+
+    const ordered = orderRows(table.rows, plan);
+    const shown = ordered.slice(0, plan.limit);
+    const contributing = state.datasets.filter((d) => exact.datasetIds.includes(d.id));
+    const measureValues = (c: Record<Measure, Cell>) => plan.measures.map((m) => ({ measure: m, value: c[m].value, suppressed: c[m].suppressed }));
+    return {
+      plan,
+      exact,
+      rows: shown.map((row) => ({
+        dimensions: plan.dimensions.map((d, i) => ({
+          dimension: d,
+          code: row.key[i],
+          label: labelOf(d, row.key[i], lang, this.catalog, state.datasets),
+        })),
+        measures: measureValues(row.cells as Record<Measure, Cell>),
+      })),
+      totals: measureValues(table.totals as Record<Measure, Cell>),
+      suppressedCells: countSuppressed({ rows: shown, totals: table.totals }, plan.measures),
+      truncated: ordered.length > plan.limit,
+      synthetic: contributing.some((d) => d.synthetic),
+      dataAsOf: contributing.map((d) => d.loadedAt).sort().at(-1) ?? null,
+      from: exact.from,
+      to: exact.to,
+      isHidden: (measure, rowKey) =>
+        Boolean((rowKey ? table.rows.find((r) => compareKeys(r.key, rowKey) === 0)?.cells : table.totals)?.[measure]?.suppressed),
+    };
+  }
+
+  /** Exact values for a plan: one grouped and one total statement per fact, merged on the row codes. */
+  async exact(plan: Plan, state: DataState): Promise<ExactResult> {
+    const extent = await this.dataExtent(state);
+    const today = new Date().toISOString().slice(0, 10);
+    const from = plan.from ?? extent?.from ?? today;
+    const to = plan.to ?? extent?.to ?? today;
+    const datasetIds = plan.asOf ? state.datasets.filter((d) => d.loadedAt <= plan.asOf!).map((d) => d.id) : undefined;
+
+    const rows = new Map<string, ExactResult['rows'][number]>();
+    const totals: ExactResult['totals'] = {};
+    const contributing = new Set<string>();
+    await Promise.all(
+      plan.facts.map(async (fact) => {
+        const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
+        const base = { fact, measures, from, to, boundaries: plan.boundaries, filters: plan.filters, datasetIds };
+        const whole = [{ code: 'ALL', start: from, end: to }];
+        const [grouped, total, provenance] = await Promise.all([
+          plan.dimensions.length ? this.run(buildFactStatement({ ...base, dimensions: plan.dimensions, buckets: buckets(from, to, plan.grain) })) : undefined,
+          this.run(buildFactStatement({ ...base, dimensions: [], buckets: whole })),
+          this.run(buildFactStatement({ ...base, measures: [], dimensions: [], buckets: whole, groupByDataset: true })),
+        ]);
+        for (const r of provenance.rows) contributing.add(String(r.dataset_id));
+        for (const m of measures) totals[m] = Number(total.rows[0]?.[total.statement.measureColumns[m]!] ?? 0);
+        for (const r of grouped?.rows ?? []) {
+          const key = grouped!.statement.dimensionColumns.map((c) => String(r[c]));
+          const id = key.join('\u0000');
+          const row = rows.get(id) ?? { key, values: {} };
+          for (const m of measures) row.values[m] = Number(r[grouped!.statement.measureColumns[m]!]);
+          rows.set(id, row);
+        }
+      }),
+    );
+
+    const sorted = [...rows.values()].sort((a, b) => compareKeys(a.key, b.key));
+    for (const values of [...sorted.map((r) => r.values), totals]) {
+      // A row seen by one fact only has zero of the other fact's counts, not an unknown.
+      for (const m of plan.computed) values[m] ??= 0;
+      for (const m of plan.measures) {
+        const ratio = MEASURES[m].ratio;
+        if (!ratio) continue;
+        const den = values[ratio.denominator]!;
+        values[m] = den > 0 ? values[ratio.numerator]! / den : null;
+      }
+    }
+    return { plan, from, to, rows: sorted, totals, datasetIds: [...contributing].sort() };
+  }
+
+  private async dataExtent(state: DataState): Promise<Extent | undefined> {
+    if (this.extent?.version !== state.version) {
+      this.extent = { version: state.version, value: await this.guard(() => readExtent(this.db)) };
+    }
+    return this.extent.value;
+  }
+
+  private async run(statement: Statement): Promise<{ statement: Statement; rows: Record<string, unknown>[] }> {
+    const result = await this.guard(() => this.db.raw(statement.sql, statement.bindings));
+    return { statement, rows: this.dialect.rows(result) };
+  }
+
+  /** Database failures a client can act on become typed errors; anything else stays an internal error. */
+  async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (this.dialect.isTimeout(error)) throw queryTimeout();
+      if (this.dialect.isConnectionLost(error)) throw serviceUnavailable();
+      throw error;
+    }
+  }
+}
+
+function compareKeys(a: string[], b: string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+/** Rows in the asked order; ties and the default follow the dimension codes. Suppressed values sort last. */
+function orderRows<R extends { key: string[]; cells: Partial<Record<Measure, Cell>> }>(rows: R[], plan: Plan): R[] {
+  if (plan.orderBy.length === 0) return rows;
+  return [...rows].sort((a, b) => {
+    for (const o of plan.orderBy) {
+      const sign = o.direction === 'DESC' ? -1 : 1;
+      if (o.dimension) {
+        const i = plan.dimensions.indexOf(o.dimension);
+        const c = compareKeys([a.key[i]], [b.key[i]]);
+        if (c) return sign * c;
+      } else {
+        const x = a.cells[o.measure!]!.value;
+        const y = b.cells[o.measure!]!.value;
+        if (x === y) continue;
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return sign * (x - y);
+      }
+    }
+    return compareKeys(a.key, b.key);
+  });
+}

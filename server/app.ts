@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Analytics } from './analytics/aggregate';
+import { Figures } from './analytics/figures';
+import { Kpis } from './analytics/kpis';
+import { PUBLIC_VIEWER } from './analytics/viewer';
+import { Catalog } from './catalog/catalog';
+import type { Config } from './config';
+import type { Context } from './context';
+import type { Db } from './db/connection';
+import { createApollo } from './graphql';
+
+export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
+const BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Composes the HTTP server: GraphQL, health checks and the built web app, all on one port. */
+export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.LOG_LEVEL },
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: false,
+    // Keep a caller's request id when it is sane, so one id follows a request through proxies.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    },
+  });
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const catalog = await Catalog.load(db);
+  const analytics = new Analytics(db, catalog, { suppressionThreshold: config.SUPPRESSION_THRESHOLD });
+  const figures = new Figures(analytics);
+  const kpis = new Kpis(analytics);
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await db.raw('SELECT 1');
+      return { status: 'ready' };
+    } catch (err) {
+      app.log.warn({ err }, 'readiness check failed');
+      return reply.code(503).send({ status: 'unavailable', message: 'The database is not reachable.' });
+    }
+  });
+
+  const apollo = createApollo(app, config.NODE_ENV === 'production');
+  await apollo.start();
+  const handler = fastifyApolloHandler(apollo, {
+    context: async (request): Promise<Context> => ({ analytics, figures, kpis, catalog, viewer: PUBLIC_VIEWER, log: request.log }),
+  });
+  app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+
+  await serveWebApp(app);
+  return app;
+}
+
+/** The built Vue app, with every other GET path answered by index.html (history-mode routing). */
+async function serveWebApp(app: FastifyInstance): Promise<void> {
+  const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isAppPath = request.method === 'GET' && !/^\/(api|graphql)(\/|$)/.test(request.url) && !path.extname(request.url.split('?')[0]);
+    if (hasBuild && isAppPath) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.code(404).send({ error: 'NOT_FOUND', message: `No such resource: ${request.method} ${request.url.slice(0, 200)}` });
+  });
+}

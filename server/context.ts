@@ -1,0 +1,16 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Analytics } from './analytics/aggregate';
+import type { Figures } from './analytics/figures';
+import type { Kpis } from './analytics/kpis';
+import type { Viewer } from './analytics/viewer';
+import type { Catalog } from './catalog/catalog';
+
+/** What every resolver gets: the services, who is asking, and a logger carrying the request id. */
+export interface Context {
+  analytics: Analytics;
+  figures: Figures;
+  kpis: Kpis;
+  catalog: Catalog;
+  viewer: Viewer;
+  log: FastifyBaseLogger;
+}

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { FastifyInstance } from 'fastify';
+import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import type { Context } from './context';
+import { resolvers } from './schema/resolvers';
+
+const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema');
+
+export function readTypeDefs(): string {
+  return fs
+    .readdirSync(SCHEMA_DIR)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Apollo with hard limits (graphql-armor: depth, aliases, tokens, cost, directives), no batching,
+ * CSRF prevention on, and error messages that never carry a stack trace or SQL: anything that is not
+ * a typed error of ours is logged with the request id and answered with a generic message.
+ */
+export function createApollo(app: FastifyInstance, production: boolean): ApolloServer<Context> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 2000 },
+    maxDirectives: { n: 10 },
+    costLimit: { maxCost: 5000 },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  const plugins: ApolloServerPlugin<Context>[] = [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app)];
+  if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  return new ApolloServer<Context>({
+    typeDefs: readTypeDefs(),
+    resolvers,
+    plugins,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    csrfPrevention: true,
+    formatError: (formatted, error) => {
+      const code = formatted.extensions?.code;
+      if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+        app.log.error({ err: error }, 'unexpected error in a GraphQL request');
+        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...pick(formatted.extensions, 'field') } };
+    },
+  });
+}
+
+const pick = (obj: Record<string, unknown> | undefined, key: string) => (obj && key in obj ? { [key]: obj[key] } : {});

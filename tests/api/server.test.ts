@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../helpers/databases';
+import { gql, startTestServer, type TestServer } from '../helpers/server';
+
+describe.each(testDatabases())('the HTTP server on $id', ({ id }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ engine: id });
+  });
+  afterAll(() => server?.close());
+
+  it('answers /healthz and /readyz', async () => {
+    const health = await fetch(`${server.baseUrl}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${server.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('carries a request id on every response, keeping a sane one from the caller', async () => {
+    const mine = await fetch(`${server.baseUrl}/healthz`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(mine.headers.get('x-request-id')).toBe('abc-123');
+    const generated = await fetch(`${server.baseUrl}/healthz`, { headers: { 'x-request-id': 'no spaces <allowed>' } });
+    expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('looks up regions, with Latvian names and search without diacritics', async () => {
+    const { body } = await gql(server.baseUrl, `{
+      today: regions { code }
+      reform: regions(validOn: "2021-07-01") { code }
+      planning: regions(level: PLANNING_REGION) { code name(lang: LV) }
+      search: regions(search: "jekabpils", includeHistoric: true) { code name(lang: LV) planningRegion { code } rollup { code } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.today).toHaveLength(42);
+    expect(body.data.reform).toHaveLength(43);
+    expect(body.data.planning).toContainEqual({ code: 'ZEMGALE', name: 'Zemgales plānošanas reģions' });
+    expect(body.data.search).toContainEqual({ code: '0031000', name: 'Jēkabpils novads', planningRegion: { code: 'ZEMGALE' }, rollup: { code: '0031000' } });
+  });
+
+  it('looks up programmes, institutions and target groups', async () => {
+    const { body } = await gql(server.baseUrl, `{
+      programmes { code projectNo esfShare stateShare operator { code } }
+      institutions(kind: PRISON) { code }
+      sif: institutions(kind: FUND) { code children { code } }
+      targetGroups { code parent { code } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data.programmes).toContainEqual({ code: 'DIVERSITY', projectNo: '9.1.4.4./16/I/001', esfShare: 0.85, stateShare: 0.15, operator: { code: 'SIF' } });
+    expect(body.data.institutions).toHaveLength(10);
+    expect(body.data.sif).toEqual([{ code: 'SIF', children: [{ code: 'VERTE' }] }]);
+    expect(body.data.targetGroups).toContainEqual({ code: 'AGE_50_PLUS', parent: { code: 'DISCRIMINATION_RISK' } });
+  });
+
+  it('serves the web app at / and at every app path', async () => {
+    for (const path of ['/', '/regions', '/explorer?lang=lv']) {
+      const response = await fetch(`${server.baseUrl}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('<div id="app"');
+    }
+  });
+
+  it('answers unknown API paths with a JSON 404, not the app', async () => {
+    const response = await fetch(`${server.baseUrl}/api/nothing-here`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: 'NOT_FOUND' });
+  });
+});
