@@ -8,16 +8,23 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Analytics } from './analytics/aggregate';
 import { Figures } from './analytics/figures';
 import { Kpis } from './analytics/kpis';
-import { PUBLIC_VIEWER } from './analytics/viewer';
+import { PUBLIC_VIEWER, type Viewer } from './analytics/viewer';
 import { Catalog } from './catalog/catalog';
 import type { Config } from './config';
-import type { Context } from './context';
+import type { Context, Services } from './context';
 import type { Db } from './db/connection';
 import { createApollo } from './graphql';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 const BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is asking; every route that returns numbers passes this to the analytics layer. */
+    viewer: Viewer;
+  }
+}
 
 /** Composes the HTTP server: GraphQL, health checks and the built web app, all on one port. */
 export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
@@ -37,8 +44,12 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
 
   const catalog = await Catalog.load(db);
   const analytics = new Analytics(db, catalog, { suppressionThreshold: config.SUPPRESSION_THRESHOLD });
-  const figures = new Figures(analytics);
-  const kpis = new Kpis(analytics);
+  const services: Services = { analytics, catalog, figures: new Figures(analytics), kpis: new Kpis(analytics) };
+
+  app.decorateRequest('viewer', undefined as unknown as Viewer);
+  app.addHook('onRequest', async (request) => {
+    request.viewer = PUBLIC_VIEWER;
+  });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -54,7 +65,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   const apollo = createApollo(app, config.NODE_ENV === 'production');
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request): Promise<Context> => ({ analytics, figures, kpis, catalog, viewer: PUBLIC_VIEWER, log: request.log }),
+    context: async (request): Promise<Context> => ({ ...services, viewer: request.viewer, log: request.log }),
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
 
