@@ -24,6 +24,7 @@ const config: CodegenConfig = {
           TargetGroup: '../../catalog/models#TargetGroupModel',
           PublishedFigure: '../../catalog/models#PublishedFigureModel',
           Kpi: '../../catalog/models#KpiModel',
+          User: '../../auth/users#UserRecord',
         },
       },
     },

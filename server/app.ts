@@ -8,12 +8,16 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { Analytics } from './analytics/aggregate';
 import { Figures } from './analytics/figures';
 import { Kpis } from './analytics/kpis';
-import { PUBLIC_VIEWER, type Viewer } from './analytics/viewer';
+import type { Viewer } from './analytics/viewer';
+import { httpExchange, registerSessions } from './auth/http';
+import { Sessions } from './auth/sessions';
+import { Users } from './auth/users';
 import { Catalog } from './catalog/catalog';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import type { Db } from './db/connection';
 import { createApollo } from './graphql';
+import { registerImportRoutes } from './import/routes';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
 const BODY_LIMIT = 1024 * 1024;
@@ -44,12 +48,19 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
 
   const catalog = await Catalog.load(db);
   const analytics = new Analytics(db, catalog, { suppressionThreshold: config.SUPPRESSION_THRESHOLD });
-  const services: Services = { analytics, catalog, figures: new Figures(analytics), kpis: new Kpis(analytics) };
+  const users = new Users(db);
+  const services: Services = {
+    db,
+    analytics,
+    catalog,
+    users,
+    sessions: new Sessions(db, users),
+    figures: new Figures(analytics),
+    kpis: new Kpis(analytics),
+  };
 
   app.decorateRequest('viewer', undefined as unknown as Viewer);
-  app.addHook('onRequest', async (request) => {
-    request.viewer = PUBLIC_VIEWER;
-  });
+  await registerSessions(app, services.sessions);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -65,9 +76,10 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   const apollo = createApollo(app, config.NODE_ENV === 'production');
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request): Promise<Context> => ({ ...services, viewer: request.viewer, log: request.log }),
+    context: async (request, reply): Promise<Context> => ({ ...services, viewer: request.viewer, http: httpExchange(request, reply), log: request.log }),
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  await registerImportRoutes(app, services);
 
   await serveWebApp(app);
   return app;

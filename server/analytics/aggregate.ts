@@ -10,7 +10,7 @@ import { MEASURES } from './model';
 import { buckets } from './periods';
 import { planQuery, type Plan } from './plan';
 import { buildFactStatement, type Statement } from './sql';
-import { applyDisclosureControl, countSuppressed, type Cell, type Table } from './suppression';
+import { applyDisclosureControl, countSuppressed, TOTAL, type Cell, type Table } from './suppression';
 import { seesExactValues, type Viewer } from './viewer';
 
 /** Exact numbers for a plan, before any disclosure control. Rows are sorted by their codes. */
@@ -18,8 +18,10 @@ export interface ExactResult {
   plan: Plan;
   from: string;
   to: string;
-  rows: { key: string[]; values: Partial<Record<Measure, number | null>> }[];
+  rows: { key: string[]; values: Partial<Record<Measure, number | null>>; foreign?: number }[];
   totals: Partial<Record<Measure, number | null>>;
+  /** With `own` institutions: rows of the whole result that belong to others. */
+  totalForeign?: number;
   /** Datasets with at least one row in the result. */
   datasetIds: string[];
 }
@@ -62,13 +64,16 @@ export class Analytics {
   async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
     state ??= await this.dataState();
     const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
-    const exact = await this.exact(plan, state);
+    // A manager's own institutions include their children and sites; cells only they fed stay exact.
+    const own = viewer.role === 'MANAGER' ? this.catalog.expandInstitutions(viewer.institutions, 'viewer.institutions') : undefined;
+    const exact = await this.exact(plan, state, own);
 
     const cells = (values: Partial<Record<Measure, number | null>>) =>
       Object.fromEntries(plan.computed.concat(plan.measures).map((m) => [m, { value: values[m] ?? null, suppressed: false }])) as Record<Measure, Cell>;
     const table: Table = { rows: exact.rows.map((r) => ({ key: r.key, cells: cells(r.values) })), totals: cells(exact.totals) };
     if (!seesExactValues(viewer)) {
-      applyDisclosureControl(table, [...new Set([...plan.computed, ...plan.measures])], this.options.suppressionThreshold);
+      const exempt = own ? (row: number) => (row === TOTAL ? exact.totalForeign : exact.rows[row].foreign) === 0 : undefined;
+      applyDisclosureControl(table, [...new Set([...plan.computed, ...plan.measures])], this.options.suppressionThreshold, exempt);
     }
 
     const ordered = orderRows(table.rows, plan);
@@ -99,7 +104,7 @@ export class Analytics {
   }
 
   /** Exact values for a plan: one grouped and one total statement per fact, merged on the row codes. */
-  async exact(plan: Plan, state: DataState): Promise<ExactResult> {
+  async exact(plan: Plan, state: DataState, own?: string[]): Promise<ExactResult> {
     const extent = await this.dataExtent(state);
     const today = new Date().toISOString().slice(0, 10);
     const from = plan.from ?? extent?.from ?? today;
@@ -108,24 +113,27 @@ export class Analytics {
 
     const rows = new Map<string, ExactResult['rows'][number]>();
     const totals: ExactResult['totals'] = {};
+    let totalForeign = own ? 0 : undefined;
     const contributing = new Set<string>();
     await Promise.all(
       plan.facts.map(async (fact) => {
         const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
-        const base = { fact, measures, from, to, boundaries: plan.boundaries, filters: plan.filters, datasetIds };
+        const base = { fact, measures, from, to, boundaries: plan.boundaries, filters: plan.filters, datasetIds, ownInstitutions: own };
         const whole = [{ code: 'ALL', start: from, end: to }];
         const [grouped, total, provenance] = await Promise.all([
           plan.dimensions.length ? this.run(buildFactStatement({ ...base, dimensions: plan.dimensions, buckets: buckets(from, to, plan.grain) })) : undefined,
           this.run(buildFactStatement({ ...base, dimensions: [], buckets: whole })),
-          this.run(buildFactStatement({ ...base, measures: [], dimensions: [], buckets: whole, groupByDataset: true })),
+          this.run(buildFactStatement({ ...base, measures: [], dimensions: [], buckets: whole, groupByDataset: true, ownInstitutions: undefined })),
         ]);
         for (const r of provenance.rows) contributing.add(String(r.dataset_id));
         for (const m of measures) totals[m] = Number(total.rows[0]?.[total.statement.measureColumns[m]!] ?? 0);
+        if (own) totalForeign! += Number(total.rows[0]?.foreign_rows ?? 0);
         for (const r of grouped?.rows ?? []) {
           const key = grouped!.statement.dimensionColumns.map((c) => String(r[c]));
           const id = key.join('\u0000');
           const row = rows.get(id) ?? { key, values: {} };
           for (const m of measures) row.values[m] = Number(r[grouped!.statement.measureColumns[m]!]);
+          if (own) row.foreign = (row.foreign ?? 0) + Number(r.foreign_rows);
           rows.set(id, row);
         }
       }),
@@ -142,7 +150,7 @@ export class Analytics {
         values[m] = den > 0 ? values[ratio.numerator]! / den : null;
       }
     }
-    return { plan, from, to, rows: sorted, totals, datasetIds: [...contributing].sort() };
+    return { plan, from, to, rows: sorted, totals, totalForeign, datasetIds: [...contributing].sort() };
   }
 
   private async dataExtent(state: DataState): Promise<Extent | undefined> {

@@ -18,6 +18,8 @@ export interface FactDef {
   inBucket: string;
   /** The same condition against the bounds of the whole period, as bindings (sargable for indexes). */
   inPeriod: string;
+  /** Columns naming the institutions a row belongs to: a manager of any of them sees it as their own. */
+  ownedBy: string[];
 }
 
 export const FACTS: Record<FactName, FactDef> = {
@@ -26,12 +28,15 @@ export const FACTS: Record<FactName, FactDef> = {
     alias: 'p',
     inBucket: 'p.entry_date <= b.b_end AND (p.exit_date IS NULL OR p.exit_date >= b.b_start)',
     inPeriod: 'p.entry_date <= ? AND (p.exit_date IS NULL OR p.exit_date >= ?)',
+    ownedBy: ['p.institution_code'],
   },
   consultation: {
     table: 'consultation',
     alias: 'c',
     inBucket: 'c.date BETWEEN b.b_start AND b.b_end',
     inPeriod: 'c.date <= ? AND c.date >= ?',
+    // A consultation belongs to the consulting institution and to the prison it took place in.
+    ownedBy: ['c.institution_code', 'c.site_code'],
   },
 };
 

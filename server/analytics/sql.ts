@@ -27,6 +27,8 @@ export interface FactQuery {
   datasetIds?: string[];
   /** Extra SELECT column: which datasets contributed (for provenance), grouped instead of measured. */
   groupByDataset?: boolean;
+  /** For a manager: count, per cell, the rows that do not belong to these institutions (column foreign_rows). */
+  ownInstitutions?: string[];
 }
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
@@ -66,6 +68,15 @@ export function buildFactStatement(q: FactQuery): Statement {
     measureColumns[m] = column;
   }
 
+  const selectBindings: string[] = [];
+  if (q.ownInstitutions) {
+    const own = q.ownInstitutions.length
+      ? fact.ownedBy.map((column) => `${column} IN (${placeholders(q.ownInstitutions!.length)})`).join(' OR ')
+      : '1 = 0';
+    select.push(`SUM(CASE WHEN ${own} THEN 0 ELSE 1 END) AS foreign_rows`);
+    for (const _ of fact.ownedBy) selectBindings.push(...q.ownInstitutions);
+  }
+
   const where: string[] = [fact.inPeriod];
   const whereBindings: (string | number)[] = [q.to, q.from];
   for (const [name, codes] of Object.entries(q.filters) as [FilterName, string[]][]) {
@@ -89,7 +100,7 @@ export function buildFactStatement(q: FactQuery): Statement {
 
   const values = q.buckets.map(() => '(?, ?, ?)').join(', ');
   for (const b of q.buckets) bindings.push(b.code, b.start, b.end);
-  bindings.push(...whereBindings);
+  bindings.push(...selectBindings, ...whereBindings);
 
   const groupCount = dimensionColumns.length + (q.groupByDataset ? 1 : 0);
   const lines = [

@@ -28,25 +28,31 @@ export interface Table {
   totals: Partial<Record<Measure, Cell>>;
 }
 
-/** Hides cells in place; `measures` must include the parts of every ratio. Rows must be in a stable order. */
-export function applyDisclosureControl(table: Table, measures: Measure[], threshold: number): void {
+/**
+ * Hides cells in place; `measures` must include the parts of every ratio. Rows must be in a stable order.
+ * `exempt(row)` (row index, or TOTAL) marks cells the viewer may see exactly (a manager's own data):
+ * they are never hidden, and count as known when deciding what else to hide.
+ */
+export function applyDisclosureControl(table: Table, measures: Measure[], threshold: number, exempt: (row: number) => boolean = () => false): void {
   const lines = tableLines(table);
+  const cellAt = (i: number, m: Measure) => (i === TOTAL ? table.totals[m]! : table.rows[i].cells[m]!);
+  const open = [...table.rows.keys(), TOTAL].filter((i) => !exempt(i));
   for (const m of measures) {
     const def = MEASURES[m];
     if (def.ratio || !def.disclosive) continue;
-    const all = [...table.rows.map((r) => r.cells[m]!), table.totals[m]!];
-    for (const cell of all) {
+    for (const i of open) {
+      const cell = cellAt(i, m);
       if (cell.value !== null && cell.value > 0 && cell.value < threshold) hide(cell);
     }
-    complementary(lines.map((line) => line.map((i) => (i === TOTAL ? table.totals[m]! : table.rows[i].cells[m]!))));
+    complementary(lines.map((line) => line.map((i) => ({ cell: cellAt(i, m), hideable: !exempt(i) }))));
   }
   for (const m of measures) {
     const ratio = MEASURES[m].ratio;
     if (!ratio) continue;
-    for (const cells of [...table.rows.map((r) => r.cells), table.totals]) {
-      const num = cells[ratio.numerator]!;
-      const den = cells[ratio.denominator]!;
-      if (num.suppressed || den.suppressed || den.value === null || den.value < RATE_MIN_DENOMINATOR) hide(cells[m]!);
+    for (const i of open) {
+      const num = cellAt(i, ratio.numerator);
+      const den = cellAt(i, ratio.denominator);
+      if (num.suppressed || den.suppressed || den.value === null || den.value < RATE_MIN_DENOMINATOR) hide(cellAt(i, m));
     }
   }
 }
@@ -59,7 +65,8 @@ export function countSuppressed(table: Table, measures: Measure[]): number {
   return n;
 }
 
-const TOTAL = -1;
+/** The row index that stands for the totals. */
+export const TOTAL = -1;
 
 /** Lines of the table as row indices: per dimension, the rows sharing every other code; and all rows with the total. */
 function tableLines(table: Table): number[][] {
@@ -81,14 +88,14 @@ function tableLines(table: Table): number[][] {
   return lines;
 }
 
-function complementary(lines: Cell[][]): void {
+function complementary(lines: { cell: Cell; hideable: boolean }[][]): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
-      if (line.filter((c) => c.suppressed).length !== 1) continue;
+      if (line.filter(({ cell }) => cell.suppressed).length !== 1) continue;
       let pick: Cell | undefined;
-      for (const cell of line) {
-        if (!cell.suppressed && cell.value !== null && cell.value > 0 && (!pick || cell.value < pick.value!)) pick = cell;
+      for (const { cell, hideable } of line) {
+        if (hideable && !cell.suppressed && cell.value !== null && cell.value > 0 && (!pick || cell.value < pick.value!)) pick = cell;
       }
       if (pick) {
         hide(pick);

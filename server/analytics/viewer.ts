@@ -5,6 +5,8 @@ export interface Viewer {
   role: Role;
   /** For managers: the institutions they answer for (their children and sites are included). */
   institutions: string[];
+  userId?: number;
+  username?: string;
 }
 
 export const PUBLIC_VIEWER: Viewer = { role: 'PUBLIC', institutions: [] };

@@ -3,7 +3,7 @@ import { migrateLatest, migrateRollbackAll } from '../../server/db/connection';
 import { loadReferenceData } from '../../seeds/load-reference';
 import { testDatabases } from '../helpers/databases';
 
-const TABLES = ['planning_region', 'region', 'institution', 'programme', 'target_group', 'esf_indicator', 'dataset', 'participation', 'participation_target_group', 'consultation', 'published_figure', 'kpi_target'];
+const TABLES = ['app_user', 'user_institution', 'session', 'import_replaced_row', 'audit_log', 'planning_region', 'region', 'institution', 'programme', 'target_group', 'esf_indicator', 'dataset', 'participation', 'participation_target_group', 'consultation', 'published_figure', 'kpi_target'];
 
 describe.each(testDatabases())('migrations and reference data on $id', (engine) => {
   let database: Awaited<ReturnType<typeof engine.create>>;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as starSchema from './001_star_schema';
+import * as accounts from './002_accounts_imports_audit';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -7,6 +8,7 @@ import * as starSchema from './001_star_schema';
  */
 const migrations: Record<string, Knex.Migration> = {
   '001_star_schema': starSchema,
+  '002_accounts_imports_audit': accounts,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

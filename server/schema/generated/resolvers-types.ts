@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RegionModel, InstitutionModel, ProgrammeModel, TargetGroupModel, PublishedFigureModel, KpiModel } from '../../catalog/models';
+import type { UserRecord } from '../../auth/users';
 import type { Context } from '../../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -77,12 +78,47 @@ export type AggregateRow = {
   measures: Array<MeasureValue>;
 };
 
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** login, login_failed, import_accepted, import_rejected, import_duplicate, import_rolled_back, kpi_target_set, user_added, … */
+  action: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** JSON with what changed. */
+  details?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  ip?: Maybe<Scalars['String']['output']>;
+  requestId?: Maybe<Scalars['String']['output']>;
+  username?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditPage = {
+  __typename?: 'AuditPage';
+  entries: Array<AuditEntry>;
+  /** Pass as `after` for the next (older) page; null on the last page. */
+  nextCursor?: Maybe<Scalars['ID']['output']>;
+};
+
 /** How data recorded under a municipality code that a reform abolished is grouped. */
 export type Boundaries =
   /** Grouped under the code the data was recorded with. */
   | 'AS_RECORDED'
   /** Historic codes roll up to the municipality valid today (LV-107 → 0031000). */
   | 'CURRENT';
+
+/** A batch of loaded data: the demo data or one imported file. */
+export type Dataset = {
+  __typename?: 'Dataset';
+  description: Scalars['String']['output'];
+  fact?: Maybe<Scalars['String']['output']>;
+  fileHash?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: Scalars['String']['output'];
+  loadedAt: Scalars['DateTime']['output'];
+  loadedBy?: Maybe<Scalars['String']['output']>;
+  rowCount: Scalars['Int']['output'];
+  sourceFile?: Maybe<Scalars['String']['output']>;
+  synthetic: Scalars['Boolean']['output'];
+};
 
 export type Dimension =
   | 'AGE_BAND'
@@ -150,6 +186,17 @@ export type Kpi = {
   target: Scalars['Float']['output'];
 };
 
+export type KpiTargetInput = {
+  measure: Measure;
+  note?: InputMaybe<Scalars['String']['input']>;
+  periodFrom: Scalars['Date']['input'];
+  periodTo: Scalars['Date']['input'];
+  programme: Scalars['ID']['input'];
+  /** A municipality or planning region; none for the whole country. */
+  region?: InputMaybe<Scalars['String']['input']>;
+  target: Scalars['Float']['input'];
+};
+
 /** Language of labels and names. */
 export type Lang =
   | 'EN'
@@ -177,6 +224,33 @@ export type MeasureValue = {
   suppressed: Scalars['Boolean']['output'];
   /** Null when suppressed. */
   value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Starts a session (an HttpOnly cookie). Wrong username and wrong password get the same error. */
+  login: User;
+  logout: Scalars['Boolean']['output'];
+  /** Admins, or the manager who imported it: removes an imported batch and restores the rows it replaced. */
+  rollbackImport: Scalars['Boolean']['output'];
+  /** Officials and admins: sets a KPI target; the previous value stays in the history. */
+  setKpiTarget: Kpi;
+};
+
+
+export type MutationLoginArgs = {
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+export type MutationRollbackImportArgs = {
+  dataset: Scalars['ID']['input'];
+};
+
+
+export type MutationSetKpiTargetArgs = {
+  input: KpiTargetInput;
 };
 
 /** Sort by one measure or one dimension's code. */
@@ -241,21 +315,35 @@ export type Qualifier =
 export type Query = {
   __typename?: 'Query';
   aggregate: AggregateResult;
+  /** Admins only: newest first. */
+  auditLog: AuditPage;
+  datasets: Array<Dataset>;
   /** Liveness of the API itself; the same as GET /healthz. */
   health: Scalars['String']['output'];
   institutions: Array<Institution>;
   kpis: Array<Kpi>;
+  /** The signed-in user, or null. */
+  me?: Maybe<User>;
   programmes: Array<Programme>;
   publishedFigures: Array<PublishedFigure>;
   /** Municipalities (valid on validOn, default today; all of them with includeHistoric) or planning regions. */
   regions: Array<Region>;
   targetGroups: Array<TargetGroup>;
+  /** Admins only. */
+  users: Array<User>;
 };
 
 
 export type QueryAggregateArgs = {
   lang?: InputMaybe<Lang>;
   query: AggregateInput;
+};
+
+
+export type QueryAuditLogArgs = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -310,6 +398,12 @@ export type RegionLevel =
   | 'MUNICIPALITY'
   | 'PLANNING_REGION';
 
+export type Role =
+  | 'ADMIN'
+  | 'MANAGER'
+  | 'OFFICIAL'
+  | 'PUBLIC';
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -327,6 +421,16 @@ export type TargetGroup = {
 
 export type TargetGroupNameArgs = {
   lang?: InputMaybe<Lang>;
+};
+
+export type User = {
+  __typename?: 'User';
+  disabled: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** For managers: the institutions whose data they load and see exactly (children and sites included). */
+  institutions: Array<Institution>;
+  role: Role;
+  username: Scalars['String']['output'];
 };
 
 
@@ -406,8 +510,11 @@ export type ResolversTypes = {
   AggregateInput: AggregateInput;
   AggregateResult: ResolverTypeWrapper<Omit<AggregateResult, 'sources'> & { sources: Array<ResolversTypes['PublishedFigure']> }>;
   AggregateRow: ResolverTypeWrapper<AggregateRow>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditPage: ResolverTypeWrapper<AuditPage>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Boundaries: Boundaries;
+  Dataset: ResolverTypeWrapper<Dataset>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Dimension: Dimension;
@@ -418,9 +525,11 @@ export type ResolversTypes = {
   InstitutionKind: InstitutionKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Kpi: ResolverTypeWrapper<KpiModel>;
+  KpiTargetInput: KpiTargetInput;
   Lang: Lang;
   Measure: Measure;
   MeasureValue: ResolverTypeWrapper<MeasureValue>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OrderInput: OrderInput;
   Programme: ResolverTypeWrapper<ProgrammeModel>;
   PublishedFigure: ResolverTypeWrapper<PublishedFigureModel>;
@@ -428,9 +537,11 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: ResolverTypeWrapper<RegionModel>;
   RegionLevel: RegionLevel;
+  Role: Role;
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TargetGroup: ResolverTypeWrapper<TargetGroupModel>;
+  User: ResolverTypeWrapper<UserRecord>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -439,7 +550,10 @@ export type ResolversParentTypes = {
   AggregateInput: AggregateInput;
   AggregateResult: Omit<AggregateResult, 'sources'> & { sources: Array<ResolversParentTypes['PublishedFigure']> };
   AggregateRow: AggregateRow;
+  AuditEntry: AuditEntry;
+  AuditPage: AuditPage;
   Boolean: Scalars['Boolean']['output'];
+  Dataset: Dataset;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DimensionValue: DimensionValue;
@@ -448,7 +562,9 @@ export type ResolversParentTypes = {
   Institution: InstitutionModel;
   Int: Scalars['Int']['output'];
   Kpi: KpiModel;
+  KpiTargetInput: KpiTargetInput;
   MeasureValue: MeasureValue;
+  Mutation: Record<PropertyKey, never>;
   OrderInput: OrderInput;
   Programme: ProgrammeModel;
   PublishedFigure: PublishedFigureModel;
@@ -456,6 +572,7 @@ export type ResolversParentTypes = {
   Region: RegionModel;
   String: Scalars['String']['output'];
   TargetGroup: TargetGroupModel;
+  User: UserRecord;
 };
 
 export type AggregateResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateResult'] = ResolversParentTypes['AggregateResult']> = {
@@ -473,6 +590,34 @@ export type AggregateResultResolvers<ContextType = Context, ParentType extends R
 export type AggregateRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AggregateRow'] = ResolversParentTypes['AggregateRow']> = {
   dimensions?: Resolver<Array<ResolversTypes['DimensionValue']>, ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['MeasureValue']>, ParentType, ContextType>;
+};
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  username?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditPage'] = ResolversParentTypes['AuditPage']> = {
+  entries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  nextCursor?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  loadedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  loadedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceFile?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -521,6 +666,13 @@ export type MeasureValueResolvers<ContextType = Context, ParentType extends Reso
   value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'username'>>;
+  logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rollbackImport?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRollbackImportArgs, 'dataset'>>;
+  setKpiTarget?: Resolver<ResolversTypes['Kpi'], ParentType, ContextType, RequireFields<MutationSetKpiTargetArgs, 'input'>>;
+};
+
 export type ProgrammeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Programme'] = ResolversParentTypes['Programme']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -556,13 +708,17 @@ export type PublishedFigureResolvers<ContextType = Context, ParentType extends R
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   aggregate?: Resolver<ResolversTypes['AggregateResult'], ParentType, ContextType, RequireFields<QueryAggregateArgs, 'lang' | 'query'>>;
+  auditLog?: Resolver<ResolversTypes['AuditPage'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType, Partial<QueryInstitutionsArgs>>;
   kpis?: Resolver<Array<ResolversTypes['Kpi']>, ParentType, ContextType, Partial<QueryKpisArgs>>;
+  me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   programmes?: Resolver<Array<ResolversTypes['Programme']>, ParentType, ContextType>;
   publishedFigures?: Resolver<Array<ResolversTypes['PublishedFigure']>, ParentType, ContextType>;
   regions?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType, RequireFields<QueryRegionsArgs, 'includeHistoric'>>;
   targetGroups?: Resolver<Array<ResolversTypes['TargetGroup']>, ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -590,19 +746,32 @@ export type TargetGroupResolvers<ContextType = Context, ParentType extends Resol
   parent?: Resolver<Maybe<ResolversTypes['TargetGroup']>, ParentType, ContextType>;
 };
 
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  disabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  institutions?: Resolver<Array<ResolversTypes['Institution']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AggregateResult?: AggregateResultResolvers<ContextType>;
   AggregateRow?: AggregateRowResolvers<ContextType>;
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditPage?: AuditPageResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DimensionValue?: DimensionValueResolvers<ContextType>;
   Institution?: InstitutionResolvers<ContextType>;
   Kpi?: KpiResolvers<ContextType>;
   MeasureValue?: MeasureValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Programme?: ProgrammeResolvers<ContextType>;
   PublishedFigure?: PublishedFigureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   TargetGroup?: TargetGroupResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
 };
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { AccountQueries, Mutation, User } from './accounts';
 import { Kpi, PublishedFigure } from './figures';
 import { Query } from './query';
 import { Institution, Programme, Region, TargetGroup } from './reference';
@@ -6,7 +7,9 @@ import { scalarResolvers } from './scalars';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
-  Query,
+  Query: { ...Query, ...AccountQueries },
+  Mutation,
+  User,
   Region,
   Institution,
   Programme,

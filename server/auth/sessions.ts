@@ -1,0 +1,69 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db/connection';
+import type { Viewer } from '../analytics/viewer';
+import type { UserRecord } from './users';
+import { Users } from './users';
+
+export const SESSION_COOKIE = 'im_session';
+/** A session ends after this long without a request… */
+export const IDLE_MS = 2 * 60 * 60 * 1000;
+/** …and at the latest this long after sign-in. */
+export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const TOUCH_MS = 60 * 1000;
+
+const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+export interface SignedIn {
+  viewer: Viewer;
+  user: UserRecord;
+}
+
+/** Database-backed sessions: any replica can resolve a cookie, and logout ends a session everywhere. */
+export class Sessions {
+  constructor(
+    private readonly db: Db,
+    private readonly users: Users,
+  ) {}
+
+  /** Starts a new session (a fresh token on every sign-in) and ends the one the browser had, if any. */
+  async create(userId: number, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
+    const token = crypto.randomBytes(32).toString('base64url');
+    const now = Date.now();
+    const expiresAt = new Date(now + ABSOLUTE_MS);
+    await this.db.transaction(async (trx) => {
+      if (previousToken) await trx('session').where({ id: hashToken(previousToken) }).delete();
+      await trx('session').insert({
+        id: hashToken(token),
+        user_id: userId,
+        created_at: new Date(now).toISOString(),
+        last_seen_at: new Date(now).toISOString(),
+        expires_at: expiresAt.toISOString(),
+      });
+    });
+    return { token, expiresAt };
+  }
+
+  /** The signed-in user of a cookie token, or undefined when it is unknown, expired, idle too long or disabled. */
+  async resolve(token: string | undefined): Promise<SignedIn | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const id = hashToken(token);
+    const session = await this.db('session').where({ id }).first();
+    if (!session) return undefined;
+    const now = Date.now();
+    if (Date.parse(session.expires_at) <= now || Date.parse(session.last_seen_at) + IDLE_MS <= now) {
+      await this.db('session').where({ id }).delete();
+      return undefined;
+    }
+    const user = await this.users.byId(Number(session.user_id));
+    if (!user || user.disabled) return undefined;
+    if (Date.parse(session.last_seen_at) + TOUCH_MS <= now) {
+      await this.db('session').where({ id }).update({ last_seen_at: new Date(now).toISOString() });
+    }
+    return { user, viewer: { role: user.role, institutions: user.institutions, userId: user.id, username: user.username } };
+  }
+
+  async destroy(token: string | undefined): Promise<void> {
+    if (token) await this.db('session').where({ id: hashToken(token) }).delete();
+  }
+}

@@ -1,0 +1,175 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import type { FactName } from '../analytics/model';
+import { audit } from '../auth/audit';
+import type { Catalog } from '../catalog/catalog';
+import type { Db } from '../db/connection';
+import { FileProblem, readTable } from './read-file';
+import { validateRows, type ConsultationRow, type ParticipationRow, type RowError } from './validate-rows';
+
+export type ImportResult =
+  | { status: 'imported'; dataset: string; rows: number; replaced: number }
+  | { status: 'duplicate'; dataset: string; rows: number }
+  | { status: 'rejected'; errors: RowError[]; errorCount: number }
+  | { status: 'invalid_file'; message: string };
+
+export interface Importer {
+  userId: number | null;
+  username: string;
+  /** Institutions this importer may load data for (children included); undefined for any. */
+  institutions?: ReadonlySet<string>;
+  ip?: string;
+  requestId?: string;
+}
+
+/** At most this many row errors are listed; the count says how many there were in all. */
+const MAX_LISTED_ERRORS = 1000;
+const BATCH = 500;
+
+/**
+ * Imports one file as a new dataset, all or nothing: every row is validated first, and the writes run
+ * in one transaction, so a bad row, a crash or a killed process leaves the database as it was.
+ * The same file again (same content hash) changes nothing; the attempt is still audited.
+ */
+export async function importFile(
+  deps: { db: Db; catalog: Catalog },
+  input: { kind: FactName; bytes: Buffer; fileName: string; by: Importer },
+): Promise<ImportResult> {
+  const { db, catalog } = deps;
+  const { kind, bytes, fileName, by } = input;
+  const fileHash = crypto.createHash('sha256').update(bytes).digest('hex');
+  const who = { userId: by.userId, username: by.username, ip: by.ip, requestId: by.requestId };
+  const details = { kind, file: fileName, sha256: fileHash, bytes: bytes.length };
+
+  let result: ImportResult;
+  try {
+    const table = await readTable(bytes);
+    const checked = validateRows(kind, table, catalog, { institutions: by.institutions });
+    if (checked.headerProblem) {
+      result = { status: 'invalid_file', message: checked.headerProblem };
+    } else if (!checked.valid) {
+      result = { status: 'rejected', errors: checked.errors.slice(0, MAX_LISTED_ERRORS), errorCount: checked.errors.length };
+    } else {
+      const existing = await db('dataset').where({ file_hash: fileHash, fact: kind }).first();
+      if (existing) {
+        result = { status: 'duplicate', dataset: existing.id, rows: Number(existing.row_count) };
+      } else {
+        const valid = checked.valid;
+        return await db.transaction(async (trx) => {
+          const dataset = `import-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${fileHash.slice(0, 8)}`;
+          await trx('dataset').insert({
+            id: dataset,
+            kind: 'import',
+            synthetic: false,
+            fact: kind,
+            description: `Imported ${kind} file ${fileName}`.slice(0, 500),
+            source_file: fileName.slice(0, 500),
+            file_hash: fileHash,
+            row_count: valid.rows.length,
+            loaded_at: new Date().toISOString(),
+            loaded_by: by.username,
+            loaded_by_user_id: by.userId,
+          });
+          const replaced =
+            valid.kind === 'participation' ? await writeParticipation(trx, dataset, valid.rows) : await writeConsultations(trx, dataset, valid.rows);
+          const done: ImportResult = { status: 'imported', dataset, rows: valid.rows.length, replaced };
+          await audit(trx, { action: 'import_accepted', ...who, details: { ...details, dataset, rows: valid.rows.length, replaced } });
+          return done;
+        });
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    result = { status: 'invalid_file', message: error.message };
+  }
+  const action = result.status === 'duplicate' ? 'import_duplicate' : 'import_rejected';
+  const summary =
+    result.status === 'rejected' ? { errorCount: result.errorCount } : result.status === 'invalid_file' ? { message: result.message } : { dataset: result.dataset };
+  await audit(db, { action, ...who, details: { ...details, ...summary } });
+  return result;
+}
+
+/** Rows already stored under the same institution and record_id are replaced, and kept for a rollback. */
+async function replaceExisting(trx: Knex.Transaction, fact: FactName, dataset: string, keys: { institution_code: string; record_id: string }[]): Promise<number> {
+  let replaced = 0;
+  const byInstitution = new Map<string, string[]>();
+  for (const k of keys) byInstitution.set(k.institution_code, [...(byInstitution.get(k.institution_code) ?? []), k.record_id]);
+  for (const [institution, ids] of byInstitution) {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const old = await trx(fact).where('institution_code', institution).whereIn('record_id', ids.slice(i, i + BATCH));
+      if (old.length === 0) continue;
+      const groups =
+        fact === 'participation'
+          ? await trx('participation_target_group').whereIn('participation_id', old.map((r) => r.id)).select('participation_id', 'target_group_code')
+          : [];
+      await trx('import_replaced_row').insert(
+        old.map((row) => ({
+          dataset_id: dataset,
+          fact,
+          original_dataset_id: row.dataset_id,
+          row_json: JSON.stringify({ row, target_groups: groups.filter((g) => g.participation_id === row.id).map((g) => g.target_group_code) }),
+        })),
+      );
+      await trx(fact).whereIn('id', old.map((r) => r.id)).delete();
+      replaced += old.length;
+    }
+  }
+  return replaced;
+}
+
+async function writeParticipation(trx: Knex.Transaction, dataset: string, rows: ParticipationRow[]): Promise<number> {
+  const replaced = await replaceExisting(trx, 'participation', dataset, rows);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    const inserted: { id: number; institution_code: string; record_id: string }[] = await trx('participation')
+      .insert(batch.map(({ target_groups: _groups, ...row }) => ({ ...row, dataset_id: dataset })))
+      .returning(['id', 'institution_code', 'record_id']);
+    const idOf = new Map(inserted.map((r) => [`${r.institution_code}\u0000${r.record_id}`, r.id]));
+    const bridge = batch.flatMap((row) =>
+      row.target_groups.map((code) => ({ participation_id: idOf.get(`${row.institution_code}\u0000${row.record_id}`)!, target_group_code: code })),
+    );
+    for (let j = 0; j < bridge.length; j += BATCH) await trx('participation_target_group').insert(bridge.slice(j, j + BATCH));
+  }
+  return replaced;
+}
+
+async function writeConsultations(trx: Knex.Transaction, dataset: string, rows: ConsultationRow[]): Promise<number> {
+  const replaced = await replaceExisting(trx, 'consultation', dataset, rows);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await trx('consultation').insert(rows.slice(i, i + BATCH).map((row) => ({ ...row, dataset_id: dataset })));
+  }
+  return replaced;
+}
+
+export class RollbackRefused extends Error {}
+
+/**
+ * Removes an imported dataset and puts back the rows it replaced. Refused while a later import has
+ * replaced rows of this one (roll that one back first), and for the demo data.
+ */
+export async function rollbackImport(db: Db, dataset: string, by: Importer & { isAdmin: boolean }): Promise<void> {
+  await db.transaction(async (trx) => {
+    const row = await trx('dataset').where({ id: dataset }).first();
+    if (!row || row.kind !== 'import') throw new RollbackRefused(`There is no imported dataset "${dataset.slice(0, 80)}".`);
+    if (!by.isAdmin && Number(row.loaded_by_user_id) !== by.userId) throw new RollbackRefused('Only an admin or the manager who imported a dataset may roll it back.');
+    const later = await trx('import_replaced_row').where({ original_dataset_id: dataset }).first('dataset_id');
+    if (later) throw new RollbackRefused(`Dataset ${later.dataset_id} replaced rows of this one; roll it back first.`);
+    const fact = row.fact as FactName;
+    const restore = await trx('import_replaced_row').where({ dataset_id: dataset }).orderBy('id');
+    await trx(fact).where({ dataset_id: dataset }).delete();
+    for (const saved of restore) {
+      const { row: old, target_groups } = JSON.parse(saved.row_json) as { row: Record<string, unknown>; target_groups: string[] };
+      await trx(fact).insert(old);
+      if (target_groups.length) await trx('participation_target_group').insert(target_groups.map((code) => ({ participation_id: old.id, target_group_code: code })));
+    }
+    await trx('dataset').where({ id: dataset }).delete();
+    await audit(trx, {
+      action: 'import_rolled_back',
+      userId: by.userId,
+      username: by.username,
+      ip: by.ip,
+      requestId: by.requestId,
+      details: { dataset, fact, rows: Number(row.row_count), restored: restore.length },
+    });
+  });
+}
