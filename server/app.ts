@@ -16,6 +16,7 @@ import { Catalog } from './catalog/catalog';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import type { Db } from './db/connection';
+import { registerExportRoutes } from './export/routes';
 import { createApollo } from './graphql';
 import { registerImportRoutes } from './import/routes';
 
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
     context: async (request, reply): Promise<Context> => ({ ...services, viewer: request.viewer, http: httpExchange(request, reply), log: request.log }),
   });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
+  registerExportRoutes(app, services);
   await registerImportRoutes(app, services);
 
   await serveWebApp(app);

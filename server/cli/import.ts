@@ -9,6 +9,8 @@ import { importFile } from '../import/importer';
 import { MAX_UPLOAD_BYTES } from '../import/routes';
 import { isImportKind } from '../import/templates';
 
+const SHOWN_ERRORS = 50;
+
 /** `npm run import -- <file> --kind participation|consultation`: the same validation and transaction as the web upload. */
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { kind: { type: 'string' } } });
@@ -41,7 +43,8 @@ async function main(): Promise<number> {
         console.error(result.message);
         return 1;
       case 'rejected':
-        for (const e of result.errors) console.error(`row ${e.row}, ${e.column}: ${e.message}`);
+        for (const e of result.errors.slice(0, SHOWN_ERRORS)) console.error(`row ${e.row}, ${e.column}: ${e.message}`);
+        if (result.errorCount > SHOWN_ERRORS) console.error(`…and ${result.errorCount - SHOWN_ERRORS} more.`);
         console.error(`${result.errorCount} problem(s); nothing was imported.`);
         return 1;
     }

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { Lang } from '../catalog/models';
 import { csvStream } from './csv';
 import { dataPackage } from './datapackage';
@@ -12,7 +11,7 @@ import { zipStream } from './zip';
 export interface FormatWriter {
   contentType: string;
   fileName(meta: ExportMetadata): string;
-  body(table: ExportTable, meta: ExportMetadata, lang: Lang): Readable | string | Promise<Readable>;
+  body(table: ExportTable, meta: ExportMetadata, lang: Lang): NodeJS.ReadableStream | string | Promise<NodeJS.ReadableStream>;
 }
 
 /** Every export format: its media type, its file name, and how it writes the one table. */

@@ -5,7 +5,7 @@ import type { Catalog } from '../catalog/catalog';
 import { nameIn, type DatasetModel, type Lang, type PublishedFigureModel } from '../catalog/models';
 import type { AggregateInput, Dimension, Measure } from '../schema/generated/resolvers-types';
 import type { ExportRequest } from './parse-query';
-import { BOUNDARIES, BREAKDOWN, CITATION, CONF_STATUS, HEADINGS, inLang, LICENCE, NOTICES, OBS_STATUS, PRODUCT, type Bilingual } from './texts';
+import { BOUNDARIES, BREAKDOWN, CITATION, CONF_STATUS, HEADINGS, inLang, LICENCE, NOTICES, OBS_STATUS, type Bilingual } from './texts';
 
 /** Everything an export says about itself: what was asked, where the numbers come from, how to cite them. */
 export interface ExportMetadata {
@@ -79,7 +79,7 @@ export function exportMetadata({ request, result, sources, catalog, datasets, or
   });
   const boundaries = input.boundaries ?? 'CURRENT';
   const breakdown = dimensions.length ? ` — ${inLang(BREAKDOWN, lang)}: ${dimensions.map((d) => d.label).join(', ')}` : '';
-  const title = `${inLang(PRODUCT, lang)}: ${measures.map((m) => m.label).join(', ')}${breakdown}, ${result.from} – ${result.to}`;
+  const title = `${measures.map((m) => m.label).join(', ')}${breakdown}, ${result.from} – ${result.to}`;
   const permalink = `${origin}/explorer?${new URLSearchParams({ query: request.queryText, lang: lang.toLowerCase() })}`;
   const generated = generatedAt.toISOString();
   const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '—');
@@ -134,32 +134,45 @@ function filterLabel(name: FilterName, code: string, lang: Lang, catalog: Catalo
   return labelOf(FILTER_DIMENSIONS[name], code, lang, catalog, datasets);
 }
 
+export interface MetadataLine {
+  key: keyof typeof HEADINGS | 'licenceUrl';
+  heading: string;
+  value: string;
+  kind?: 'date' | 'datetime' | 'url';
+}
+
 /**
  * The metadata as labelled lines, in one order for every format that writes it for people (the XLSX
  * metadata sheet, the README). Dates stay ISO strings here; a format may type them.
  */
-export function metadataLines(meta: ExportMetadata, lang: Lang): { heading: string; value: string; kind?: 'date' | 'datetime' | 'url' }[] {
+export function metadataLines(meta: ExportMetadata, lang: Lang): MetadataLine[] {
   const h = (key: keyof typeof HEADINGS) => inLang(HEADINGS[key], lang);
   const filters = meta.filters.length
     ? meta.filters.map((f) => `${f.title}: ${f.values.map((v) => (v.label === v.code ? v.code : `${v.label} (${v.code})`)).join(', ')}`).join('\n')
     : h('none');
+  const line = (key: MetadataLine['key'], value: string, kind?: MetadataLine['kind']): MetadataLine => ({
+    key,
+    heading: key === 'licenceUrl' ? `${h('licence')} URL` : h(key),
+    value,
+    kind,
+  });
   return [
-    { heading: h('title'), value: meta.title },
-    { heading: h('measures'), value: meta.measures.map((m) => `${m.label} (${m.code})`).join(', ') },
-    { heading: h('dimensions'), value: meta.dimensions.map((d) => `${d.label} (${d.code})`).join(', ') || h('none') },
-    { heading: h('filters'), value: filters },
-    { heading: h('boundaries'), value: meta.boundaries.label },
-    { heading: h('from'), value: meta.period.from, kind: 'date' },
-    { heading: h('to'), value: meta.period.to, kind: 'date' },
-    ...(meta.asOf ? [{ heading: h('asOf'), value: meta.asOf, kind: 'datetime' as const }] : []),
-    { heading: h('generatedAt'), value: meta.generatedAt, kind: 'datetime' },
-    ...(meta.dataAsOf ? [{ heading: h('dataAsOf'), value: meta.dataAsOf, kind: 'datetime' as const }] : []),
-    { heading: h('rows'), value: String(meta.rows) },
-    { heading: h('suppressedCells'), value: String(meta.suppressedCells) },
-    { heading: h('notices'), value: meta.notices.join('\n') },
-    { heading: h('licence'), value: `${meta.licence.title} (${meta.licence.id})` },
-    { heading: `${h('licence')} URL`, value: meta.licence.url, kind: 'url' },
-    { heading: h('citation'), value: meta.citation },
-    { heading: h('permalink'), value: meta.permalink, kind: 'url' },
+    line('title', meta.title),
+    line('measures', meta.measures.map((m) => `${m.label} (${m.code})`).join(', ')),
+    line('dimensions', meta.dimensions.map((d) => `${d.label} (${d.code})`).join(', ') || h('none')),
+    line('filters', filters),
+    line('boundaries', meta.boundaries.label),
+    line('from', meta.period.from, 'date'),
+    line('to', meta.period.to, 'date'),
+    ...(meta.asOf ? [line('asOf', meta.asOf, 'datetime')] : []),
+    line('generatedAt', meta.generatedAt, 'datetime'),
+    ...(meta.dataAsOf ? [line('dataAsOf', meta.dataAsOf, 'datetime')] : []),
+    line('rows', String(meta.rows)),
+    line('suppressedCells', String(meta.suppressedCells)),
+    line('notices', meta.notices.join('\n')),
+    line('licence', `${meta.licence.title} (${meta.licence.id})`),
+    line('licenceUrl', meta.licence.url, 'url'),
+    line('citation', meta.citation),
+    line('permalink', meta.permalink, 'url'),
   ];
 }

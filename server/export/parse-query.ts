@@ -1,5 +1,4 @@
-import { makeExecutableSchema } from '@graphql-tools/schema';
-import { coerceInputValue, GraphQLNonNull, isInputObjectType, type GraphQLInputType } from 'graphql';
+import { buildSchema, coerceInputValue, GraphQLNonNull, isInputObjectType, isScalarType, type GraphQLInputType } from 'graphql';
 import type { Lang } from '../catalog/models';
 import { readTypeDefs } from '../graphql';
 import type { AggregateInput } from '../schema/generated/resolvers-types';
@@ -8,7 +7,10 @@ import { scalarResolvers } from '../schema/resolvers/scalars';
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'json', 'datapackage', 'zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const LANGS: Record<string, Lang> = { lv: 'LV', en: 'EN' };
+const LANGS = new Map<string, Lang>([
+  ['lv', 'LV'],
+  ['en', 'EN'],
+]);
 
 /** What GET /api/export was asked for, validated. */
 export interface ExportRequest {
@@ -40,8 +42,7 @@ export class ExportParameterError extends Error {
  * required fields and defaults are checked by graphql-js exactly as for the `aggregate` query's variable.
  */
 export function exportRequestParser(): (params: unknown) => ExportRequest {
-  const schema = makeExecutableSchema({ typeDefs: readTypeDefs(), resolvers: scalarResolvers });
-  const aggregateInput = schema.getType('AggregateInput');
+  const aggregateInput = executableSchema().getType('AggregateInput');
   if (!isInputObjectType(aggregateInput)) throw new Error('the GraphQL schema has no AggregateInput input type');
   const type = new GraphQLNonNull(aggregateInput);
 
@@ -52,11 +53,27 @@ export function exportRequestParser(): (params: unknown) => ExportRequest {
       throw new ExportParameterError('BAD_REQUEST', `unknown format "${clip(format)}"; expected one of ${EXPORT_FORMATS.join(', ')}`, 'format');
     }
     const langText = given.lang === undefined ? 'en' : single(given, 'lang', 'lv or en');
-    const lang = LANGS[langText.toLowerCase()];
+    const lang = LANGS.get(langText.toLowerCase());
     if (!lang) throw new ExportParameterError('BAD_REQUEST', `unknown language "${clip(langText)}"; expected lv or en`, 'lang');
     const queryText = single(given, 'query', 'the JSON of an AggregateInput, e.g. {"measures":["PARTICIPANTS"]}');
     return { format: format as ExportFormat, lang, input: coerceQuery(queryText, type), queryText };
   };
+}
+
+/**
+ * The served SDL with the served scalars' parsing. Built here with graphql-js alone (not graphql-tools)
+ * so that the schema and coerceInputValue come from one copy of graphql: under Vite's module loader a
+ * library loaded natively would get the CommonJS build, and graphql refuses types from another copy.
+ * Setting a built scalar's functions in place is what graphql-tools' addResolversToSchema does too.
+ */
+function executableSchema() {
+  const schema = buildSchema(readTypeDefs());
+  for (const [name, scalar] of Object.entries(scalarResolvers)) {
+    const type = schema.getType(name);
+    if (!isScalarType(type)) throw new Error(`the GraphQL schema has no scalar ${name}`);
+    Object.assign(type, { parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral, serialize: scalar.serialize });
+  }
+  return schema;
 }
 
 function coerceQuery(text: string, type: GraphQLInputType): AggregateInput {

@@ -10,10 +10,12 @@ export function readme(table: ExportTable, meta: ExportMetadata, lang: Lang): st
   const cell = (text: string | number | null) => String(text ?? '').replaceAll('|', '\\|').replaceAll('\n', '<br>');
   const tableOf = (head: string[], rows: (string | number | null)[][]) =>
     [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-  const [title, ...lines] = metadataLines(meta, lang);
+  // The title, notices, citation and licence head the README; the list below holds the rest.
+  const shownAbove = new Set(['title', 'citation', 'licence', 'licenceUrl']);
+  const lines = metadataLines(meta, lang).filter((l) => !shownAbove.has(l.key));
 
   return [
-    `# ${title.value}`,
+    `# ${meta.title}`,
     ...(meta.synthetic ? [`> **${inLang(NOTICES.synthetic, lang)}**`] : []),
     `## ${h('citation')}`,
     meta.citation,

@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import yazl from 'yazl';
 import type { Lang } from '../catalog/models';
@@ -9,7 +8,7 @@ import { readme } from './readme';
 import type { ExportTable } from './table';
 
 /** data.csv (byte for byte the CSV export), datapackage.json describing it, and a README with the citation. */
-export async function zipStream(table: ExportTable, meta: ExportMetadata, lang: Lang): Promise<Readable> {
+export async function zipStream(table: ExportTable, meta: ExportMetadata, lang: Lang): Promise<NodeJS.ReadableStream> {
   const zip = new yazl.ZipFile();
   const mtime = new Date(meta.generatedAt);
   zip.addBuffer(await buffer(csvStream(table)), DATA_FILE, { mtime });

@@ -93,7 +93,11 @@ export async function importFile(
 async function replaceExisting(trx: Knex.Transaction, fact: FactName, dataset: string, keys: { institution_code: string; record_id: string }[]): Promise<number> {
   let replaced = 0;
   const byInstitution = new Map<string, string[]>();
-  for (const k of keys) byInstitution.set(k.institution_code, [...(byInstitution.get(k.institution_code) ?? []), k.record_id]);
+  for (const k of keys) {
+    const ids = byInstitution.get(k.institution_code);
+    if (ids) ids.push(k.record_id);
+    else byInstitution.set(k.institution_code, [k.record_id]);
+  }
   for (const [institution, ids] of byInstitution) {
     for (let i = 0; i < ids.length; i += BATCH) {
       const old = await trx(fact).where('institution_code', institution).whereIn('record_id', ids.slice(i, i + BATCH));
