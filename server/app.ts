@@ -18,6 +18,7 @@ import type { Context, Services } from './context';
 import type { Db } from './db/connection';
 import { registerExportRoutes } from './export/routes';
 import { createApollo } from './graphql';
+import { registerSecurityHeaders } from './http/security-headers';
 import { registerImportRoutes } from './import/routes';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -46,9 +47,10 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  await registerSecurityHeaders(app);
 
   const catalog = await Catalog.load(db);
-  const analytics = new Analytics(db, catalog, { suppressionThreshold: config.SUPPRESSION_THRESHOLD });
+  const analytics = new Analytics(db, catalog, { suppressionThreshold: config.SUPPRESSION_THRESHOLD, cacheEntries: config.RESPONSE_CACHE_ENTRIES });
   const users = new Users(db);
   const services: Services = {
     db,

@@ -24,6 +24,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Smallest count of persons or consultations shown to anonymous users; 1..threshold-1 is suppressed. */
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
+  /** Answers kept per server for repeated identical queries (0 turns the cache off). */
+  RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** Per-statement database timeout in milliseconds. */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Catalog } from '../catalog/catalog';
 import type { Lang } from '../catalog/models';
 import type { Db } from '../db/connection';
@@ -48,13 +49,19 @@ export interface AggregateOutput {
 export class Analytics {
   readonly dialect: Dialect;
   private extent: { version: string; value: Extent | undefined } | undefined;
+  /**
+   * Answers keyed by the data version, so any import (through any replica) makes old entries unreachable,
+   * and by what the viewer may see, so nobody gets an answer computed for someone else's rights.
+   */
+  private readonly cache: LRUCache<string, Promise<AggregateOutput>> | undefined;
 
   constructor(
     readonly db: Db,
     readonly catalog: Catalog,
-    readonly options: { suppressionThreshold: number },
+    readonly options: { suppressionThreshold: number; cacheEntries?: number },
   ) {
     this.dialect = dialectOf(db);
+    if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
   }
 
   async dataState(): Promise<DataState> {
@@ -63,6 +70,19 @@ export class Analytics {
 
   async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
     state ??= await this.dataState();
+    if (!this.cache) return this.compute(input, lang, viewer, state);
+    const rights = seesExactValues(viewer) ? 'exact' : viewer.role === 'MANAGER' ? `manager:${[...viewer.institutions].sort().join(',')}` : 'public';
+    const key = JSON.stringify([state.version, rights, lang, input]);
+    let answer = this.cache.get(key);
+    if (!answer) {
+      answer = this.compute(input, lang, viewer, state);
+      this.cache.set(key, answer);
+      answer.catch(() => this.cache!.delete(key));
+    }
+    return answer;
+  }
+
+  private async compute(input: AggregateInput, lang: Lang, viewer: Viewer, state: DataState): Promise<AggregateOutput> {
     const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
     // A manager's own institutions include their children and sites; cells only they fed stay exact.
     const own = viewer.role === 'MANAGER' ? this.catalog.expandInstitutions(viewer.institutions, 'viewer.institutions') : undefined;

@@ -68,3 +68,29 @@ describe.each(testDatabases())('the HTTP server on $id', ({ id }) => {
     expect(await response.json()).toMatchObject({ error: 'NOT_FOUND' });
   });
 });
+
+describe('security headers', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('sends a CSP without inline scripts, nosniff, a referrer policy, and forbids framing', async () => {
+    const response = await fetch(`${server.baseUrl}/regions`);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('lets /embed/ pages be framed by other sites', async () => {
+    const response = await fetch(`${server.baseUrl}/embed/participants-by-year`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-frame-options')).toBeNull();
+    expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
+  });
+});

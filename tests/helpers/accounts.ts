@@ -18,7 +18,7 @@ export async function signIn(baseUrl: string, username: string, password: string
     body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { username role } }', variables: { u: username, p: password } }),
   });
   const setCookie = response.headers.get('set-cookie') ?? '';
-  return { response, body: await response.json(), setCookie, cookie: setCookie.split(';')[0] };
+  return { response, body: (await response.json()) as any, setCookie, cookie: setCookie.split(";")[0] };
 }
 
 /** POST a GraphQL operation with a cookie. */
@@ -34,7 +34,7 @@ export async function gqlAs(baseUrl: string, cookie: string | undefined, query: 
 /** Uploads a file to the import endpoint as multipart/form-data. */
 export async function upload(baseUrl: string, cookie: string | undefined, kind: string, content: string | Buffer, fileName = 'data.csv', headers: Record<string, string> = { 'apollo-require-preflight': 'true' }) {
   const form = new FormData();
-  form.append('file', new Blob([content]), fileName);
+  form.append("file", new Blob([typeof content === "string" ? content : new Uint8Array(content)]), fileName);
   const response = await fetch(`${baseUrl}/api/import?kind=${kind}`, { method: 'POST', headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: form });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as any };
 }
