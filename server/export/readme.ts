@@ -10,7 +10,7 @@ export function readme(table: ExportTable, meta: ExportMetadata, lang: Lang): st
   const cell = (text: string | number | null) => String(text ?? '').replaceAll('|', '\\|').replaceAll('\n', '<br>');
   const tableOf = (head: string[], rows: (string | number | null)[][]) =>
     [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
-  // The title, notices, citation and licence head the README; the list below holds the rest.
+  // The title, the synthetic-data warning, the citation and the licence head the README; the list holds the rest.
   const shownAbove = new Set(['title', 'citation', 'licence', 'licenceUrl']);
   const lines = metadataLines(meta, lang).filter((l) => !shownAbove.has(l.key));
 

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { answerQuery } from '../analytics/answer';
 import type { Services } from '../context';
 import { FORMATS } from './formats';
 import { exportMetadata } from './metadata';
@@ -21,11 +22,7 @@ export function registerExportRoutes(app: FastifyInstance, services: Services): 
   app.get('/api/export', async (request, reply) => {
     try {
       const asked = parse(request.query);
-      // The same two calls as the GraphQL aggregate resolver, so rows, labels, totals, suppression and
-      // sources are the ones the same viewer sees on screen.
-      const state = await services.analytics.dataState();
-      const result = await services.analytics.aggregate(asked.input, asked.lang, request.viewer, state);
-      const sources = await services.figures.reproducedBy(result.exact, state, result.isHidden);
+      const { sources, state, ...result } = await answerQuery(services, asked.input, asked.lang, request.viewer);
 
       const table = exportTable(result, asked.lang);
       const meta = exportMetadata({
@@ -43,7 +40,9 @@ export function registerExportRoutes(app: FastifyInstance, services: Services): 
         .header('content-type', format.contentType)
         .header('content-disposition', `attachment; filename="${format.fileName(meta)}"`)
         .header('cache-control', CACHE_CONTROL)
-        .header('x-content-type-options', 'nosniff')
+        // Open data: scripts on any site may fetch it. Browsers send no cookies with a wildcard origin,
+        // so another site only ever gets the anonymous export.
+        .header('access-control-allow-origin', '*')
         .send(body);
     } catch (error) {
       return sendError(reply, error, request.log);

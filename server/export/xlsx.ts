@@ -76,6 +76,7 @@ async function writeWorkbook(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table
   }
   add([]);
   add([h('columns')], { bold: true });
+  add([h('column'), h('description'), h('title')], { bold: true });
   for (const column of table.columns) add([column.name, column.description, column.title]);
   sheet.commit();
 

@@ -1,3 +1,4 @@
+import { answerQuery } from '../../analytics/answer';
 import { badInput } from '../../errors';
 import type { QueryResolvers } from '../generated/resolvers-types';
 
@@ -10,12 +11,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLo
 export const Query: QueryResolvers = {
   health: () => 'ok',
 
-  aggregate: async (_parent, { query, lang }, ctx) => {
-    const state = await ctx.analytics.dataState();
-    const result = await ctx.analytics.aggregate(query, lang ?? 'EN', ctx.viewer, state);
-    const sources = await ctx.figures.reproducedBy(result.exact, state, result.isHidden);
-    return { ...result, sources };
-  },
+  aggregate: (_parent, { query, lang }, ctx) => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer),
 
   regions: (_parent, { level, search, includeHistoric, validOn }, { catalog }) => {
     if (search && search.length > SEARCH_MAX) throw badInput(`at most ${SEARCH_MAX} characters`, 'search');
