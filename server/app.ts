@@ -18,6 +18,11 @@ import type { Context, Services } from './context';
 import type { Db } from './db/connection';
 import { registerExportRoutes } from './export/routes';
 import { createApollo } from './graphql';
+import { registerErrorResponses } from './http/error-responses';
+import { registerLoadShedding } from './http/load-shedding';
+import { registerMetrics } from './http/metrics';
+import { registerPathGuard } from './http/path-guard';
+import { registerHealthChecks } from './http/readiness';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerImportRoutes } from './import/routes';
 
@@ -32,11 +37,22 @@ declare module 'fastify' {
   }
 }
 
-/** Composes the HTTP server: GraphQL, health checks and the built web app, all on one port. */
-export async function buildApp(config: Config, db: Db): Promise<FastifyInstance> {
+export interface App {
+  app: FastifyInstance;
+  /** Loads what needs the database (the catalog and what is built on it), then opens the API. */
+  open(): Promise<void>;
+}
+
+/**
+ * Composes the HTTP server: GraphQL, health checks and the built web app, all on one port. Nothing here
+ * touches the database, so the server can listen (and answer /healthz) while the database is not up yet;
+ * the API answers 503 until `open()` has run.
+ */
+export async function buildApp(config: Config, db: Db): Promise<App> {
   const app = Fastify({
     logger: { level: config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY,
     requestIdHeader: false,
     // Keep a caller's request id when it is sane, so one id follows a request through proxies.
     genReqId: (req) => {
@@ -47,34 +63,19 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerErrorResponses(app);
+  registerPathGuard(app);
+  const readiness = registerHealthChecks(app, db);
+  const shedding = await registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
+  const metrics = registerMetrics(app, shedding);
   await registerSecurityHeaders(app);
 
-  const catalog = await Catalog.load(db);
-  const analytics = new Analytics(db, catalog, { suppressionThreshold: config.SUPPRESSION_THRESHOLD, cacheEntries: config.RESPONSE_CACHE_ENTRIES });
   const users = new Users(db);
-  const services: Services = {
-    db,
-    analytics,
-    catalog,
-    users,
-    sessions: new Sessions(db, users),
-    figures: new Figures(analytics),
-    kpis: new Kpis(analytics),
-  };
+  // Completed by open(); until then the readiness hook answers API requests before any route reads it.
+  const services = { db, users, sessions: new Sessions(db, users) } as Services;
 
   app.decorateRequest('viewer', undefined as unknown as Viewer);
   await registerSessions(app, services.sessions);
-
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
-    try {
-      await db.raw('SELECT 1');
-      return { status: 'ready' };
-    } catch (err) {
-      app.log.warn({ err }, 'readiness check failed');
-      return reply.code(503).send({ status: 'unavailable', message: 'The database is not reachable.' });
-    }
-  });
 
   const apollo = createApollo(app, config.NODE_ENV === 'production');
   await apollo.start();
@@ -86,7 +87,21 @@ export async function buildApp(config: Config, db: Db): Promise<FastifyInstance>
   await registerImportRoutes(app, services);
 
   await serveWebApp(app);
-  return app;
+  return {
+    app,
+    async open() {
+      const catalog = await Catalog.load(db);
+      const analytics = new Analytics(db, catalog, {
+        suppressionThreshold: config.SUPPRESSION_THRESHOLD,
+        cacheEntries: config.RESPONSE_CACHE_ENTRIES,
+        engine: config.ANALYTICS_ENGINE,
+        onRollupError: (err) => app.log.error({ err }, 'loading the in-memory rollup failed; answering from SQL'),
+      });
+      Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
+      readiness.open();
+      metrics.start();
+    },
+  };
 }
 
 /** The built Vue app, with every other GET path answered by index.html (history-mode routing). */

@@ -26,8 +26,23 @@ const schema = z.object({
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   /** Answers kept per server for repeated identical queries (0 turns the cache off). */
   RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
+  /** `memory`: answer from the in-memory rollup of the facts (SQL when it cannot); `sql`: always SQL. */
+  ANALYTICS_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   /** Per-statement database timeout in milliseconds. */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * Which proxies' X-Forwarded-For/-Proto to believe: "false" (none; the default), "true" (any), a number
+   * of hops, or addresses/CIDRs separated by commas. Sign-in rate limits count per client address and the
+   * session cookie is Secure over HTTPS, so behind a load balancer this must name it.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  /** API requests answered at once; more are refused with 503 (0: no limit). */
+  MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** Mean event-loop delay (ms, over a second) above which API requests are refused with 503 (0: no limit). */
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'DATABASE_URL'> & { database: DatabaseTarget };

@@ -7,6 +7,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import type { Context } from './context';
+import { httpStatusOfUntypedErrors, typedDatabaseFault } from './http/graphql-errors';
 import { resolvers } from './schema/resolvers';
 
 const SCHEMA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'schema');
@@ -36,7 +37,11 @@ export function createApollo(app: FastifyInstance, production: boolean): ApolloS
     costLimit: { maxCost: 5000 },
     blockFieldSuggestion: { enabled: production },
   }).protect();
-  const plugins: ApolloServerPlugin<Context>[] = [...(armor.plugins as ApolloServerPlugin<Context>[]), fastifyApolloDrainPlugin(app)];
+  const plugins: ApolloServerPlugin<Context>[] = [
+    ...(armor.plugins as ApolloServerPlugin<Context>[]),
+    fastifyApolloDrainPlugin(app),
+    httpStatusOfUntypedErrors<Context>(),
+  ];
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<Context>({
     typeDefs: readTypeDefs(),
@@ -45,12 +50,16 @@ export function createApollo(app: FastifyInstance, production: boolean): ApolloS
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 2000 },
     allowBatchedHttpRequests: false,
+    // The web app sends whole queries; a persisted-query cache would only be memory for strangers to fill.
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     csrfPrevention: true,
     formatError: (formatted, error) => {
       const code = formatted.extensions?.code;
       if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+        const fault = typedDatabaseFault(error);
+        if (fault) return { message: fault.message, path: formatted.path, extensions: { code: fault.extensions.code } };
         app.log.error({ err: error }, 'unexpected error in a GraphQL request');
         return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
       }

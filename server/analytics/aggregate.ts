@@ -10,9 +10,14 @@ import { labelOf } from './labels';
 import { MEASURES } from './model';
 import { buckets } from './periods';
 import { planQuery, type Plan } from './plan';
-import { buildFactStatement, type Statement } from './sql';
+import { Rollup } from './memory/rollup';
+import { scanFact, type ScanResult } from './memory/scan';
+import { buildFactStatement, type FactQuery, type Statement } from './sql';
 import { applyDisclosureControl, countSuppressed, TOTAL, type Cell, type Table } from './suppression';
 import { seesExactValues, type Viewer } from './viewer';
+
+/** Where exact numbers come from: the in-memory rollup (SQL when it cannot answer) or SQL only. */
+export type Engine = 'memory' | 'sql';
 
 /** Exact numbers for a plan, before any disclosure control. Rows are sorted by their codes. */
 export interface ExactResult {
@@ -54,13 +59,15 @@ export class Analytics {
    * and by what the viewer may see, so nobody gets an answer computed for someone else's rights.
    */
   private readonly cache: LRUCache<string, Promise<AggregateOutput>> | undefined;
+  readonly rollup: Rollup;
 
   constructor(
     readonly db: Db,
     readonly catalog: Catalog,
-    readonly options: { suppressionThreshold: number; cacheEntries?: number },
+    readonly options: { suppressionThreshold: number; cacheEntries?: number; engine?: Engine; onRollupError?: (error: unknown) => void },
   ) {
     this.dialect = dialectOf(db);
+    this.rollup = new Rollup(db, catalog, options.onRollupError);
     if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
   }
 
@@ -123,41 +130,49 @@ export class Analytics {
     };
   }
 
-  /** Exact values for a plan: one grouped and one total statement per fact, merged on the row codes. */
-  async exact(plan: Plan, state: DataState, own?: string[]): Promise<ExactResult> {
+  /**
+   * Exact values for a plan, per fact from the in-memory rollup when it is loaded and covers the query,
+   * else from SQL (one grouped and one total statement), merged on the row codes.
+   */
+  async exact(plan: Plan, state: DataState, own?: string[], engine: Engine = this.options.engine ?? 'memory'): Promise<ExactResult> {
     const extent = await this.dataExtent(state);
     const today = new Date().toISOString().slice(0, 10);
     const from = plan.from ?? extent?.from ?? today;
     const to = plan.to ?? extent?.to ?? today;
-    const datasetIds = plan.asOf ? state.datasets.filter((d) => d.loadedAt <= plan.asOf!).map((d) => d.id) : undefined;
+    const query = {
+      dimensions: plan.dimensions,
+      buckets: buckets(from, to, plan.grain),
+      from,
+      to,
+      boundaries: plan.boundaries,
+      filters: plan.filters,
+      datasetIds: plan.asOf ? state.datasets.filter((d) => d.loadedAt <= plan.asOf!).map((d) => d.id) : undefined,
+      own,
+    };
+    const store = engine === 'memory' ? await this.rollup.get(state.version) : undefined;
+    const parts = await Promise.all(
+      plan.facts.map(async (fact) => {
+        const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
+        return (store && scanFact(store, this.catalog, { ...query, fact })) ?? this.viaSql({ ...query, fact }, measures);
+      }),
+    );
 
     const rows = new Map<string, ExactResult['rows'][number]>();
     const totals: ExactResult['totals'] = {};
-    let totalForeign = own ? 0 : undefined;
     const contributing = new Set<string>();
-    await Promise.all(
-      plan.facts.map(async (fact) => {
-        const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
-        const base = { fact, measures, from, to, boundaries: plan.boundaries, filters: plan.filters, datasetIds, ownInstitutions: own };
-        const whole = [{ code: 'ALL', start: from, end: to }];
-        const [grouped, total, provenance] = await Promise.all([
-          plan.dimensions.length ? this.run(buildFactStatement({ ...base, dimensions: plan.dimensions, buckets: buckets(from, to, plan.grain) })) : undefined,
-          this.run(buildFactStatement({ ...base, dimensions: [], buckets: whole })),
-          this.run(buildFactStatement({ ...base, measures: [], dimensions: [], buckets: whole, groupByDataset: true, ownInstitutions: undefined })),
-        ]);
-        for (const r of provenance.rows) contributing.add(String(r.dataset_id));
-        for (const m of measures) totals[m] = Number(total.rows[0]?.[total.statement.measureColumns[m]!] ?? 0);
-        if (own) totalForeign! += Number(total.rows[0]?.foreign_rows ?? 0);
-        for (const r of grouped?.rows ?? []) {
-          const key = grouped!.statement.dimensionColumns.map((c) => String(r[c]));
-          const id = key.join('\u0000');
-          const row = rows.get(id) ?? { key, values: {} };
-          for (const m of measures) row.values[m] = Number(r[grouped!.statement.measureColumns[m]!]);
-          if (own) row.foreign = (row.foreign ?? 0) + Number(r.foreign_rows);
-          rows.set(id, row);
-        }
-      }),
-    );
+    let totalForeign = own ? 0 : undefined;
+    for (const part of parts) {
+      part.datasets.forEach((d) => contributing.add(d));
+      if (own) totalForeign! += part.totalForeign;
+      for (const m of plan.computed) if (part.totals[m] !== undefined) totals[m] = part.totals[m];
+      for (const r of part.rows) {
+        const id = r.key.join('\u0000');
+        const row = rows.get(id) ?? { key: r.key, values: {}, foreign: own ? 0 : undefined };
+        for (const m of plan.computed) if (r.values[m] !== undefined) row.values[m] = r.values[m];
+        if (own) row.foreign! += r.foreign;
+        rows.set(id, row);
+      }
+    }
 
     const sorted = [...rows.values()].sort((a, b) => compareKeys(a.key, b.key));
     for (const values of [...sorted.map((r) => r.values), totals]) {
@@ -171,6 +186,30 @@ export class Analytics {
       }
     }
     return { plan, from, to, rows: sorted, totals, totalForeign, datasetIds: [...contributing].sort() };
+  }
+
+  /** One fact's part of a plan from SQL: grouped rows, totals and the datasets that contributed. */
+  private async viaSql(query: Omit<FactQuery, 'measures'> & { own?: string[] }, measures: Measure[]): Promise<ScanResult> {
+    const { own, ...rest } = query;
+    const base = { ...rest, measures, ownInstitutions: own };
+    const whole = [{ code: 'ALL', start: query.from, end: query.to }];
+    const [grouped, total, provenance] = await Promise.all([
+      query.dimensions.length ? this.run(buildFactStatement(base)) : undefined,
+      this.run(buildFactStatement({ ...base, dimensions: [], buckets: whole })),
+      this.run(buildFactStatement({ ...base, measures: [], dimensions: [], buckets: whole, groupByDataset: true, ownInstitutions: undefined })),
+    ]);
+    const valuesOf = (r: Record<string, unknown>, statement: Statement) =>
+      Object.fromEntries(measures.map((m) => [m, Number(r[statement.measureColumns[m]!] ?? 0)])) as Partial<Record<Measure, number>>;
+    return {
+      rows: (grouped?.rows ?? []).map((r) => ({
+        key: grouped!.statement.dimensionColumns.map((c) => String(r[c])),
+        values: valuesOf(r, grouped!.statement),
+        foreign: Number(r.foreign_rows ?? 0),
+      })),
+      totals: valuesOf(total.rows[0] ?? {}, total.statement),
+      totalForeign: Number(total.rows[0]?.foreign_rows ?? 0),
+      datasets: provenance.rows.map((r) => String(r.dataset_id)),
+    };
   }
 
   private async dataExtent(state: DataState): Promise<Extent | undefined> {

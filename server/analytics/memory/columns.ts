@@ -1,0 +1,264 @@
+import type { Db } from '../../db/connection';
+
+/*
+ * The facts as typed-array columns in memory, every code replaced by a small integer and every date by a
+ * day number, with rows ordered by person. That order is what makes exact distinct counts cheap: all of
+ * a person's rows are adjacent, so "has this person been counted in this cell yet" is a comparison with
+ * the last person counted there (see scan.ts).
+ */
+
+/** Codes of one column, numbered in order of first appearance. */
+export class Dictionary {
+  readonly codes: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  id(code: string): number {
+    let id = this.index.get(code);
+    if (id === undefined) {
+      id = this.codes.length;
+      this.codes.push(code);
+      this.index.set(code, id);
+    }
+    return id;
+  }
+
+  find(code: string): number | undefined {
+    return this.index.get(code);
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+}
+
+export const NO_DAY = 0x7fffffff;
+
+/** Days since 1970-01-01 of an ISO date; the same order as the strings. */
+export function dayOf(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+/** Dictionaries shared by both facts, so one filter code maps to one number everywhere. */
+export interface Dictionaries {
+  programme: Dictionary;
+  institution: Dictionary;
+  region: Dictionary;
+  dataset: Dictionary;
+  targetGroup: Dictionary;
+  gender: Dictionary;
+  ageBand: Dictionary;
+  outcome: Dictionary;
+  stage: Dictionary;
+  format: Dictionary;
+  mode: Dictionary;
+}
+
+export interface ParticipationColumns {
+  n: number;
+  person: Int32Array;
+  entry: Int32Array;
+  exit: Int32Array;
+  outcomeDay: Int32Array;
+  reintegrated: Uint8Array;
+  outcome: Uint8Array;
+  programme: Uint16Array;
+  institution: Uint16Array;
+  region: Uint16Array;
+  gender: Uint8Array;
+  ageBand: Uint8Array;
+  dataset: Uint16Array;
+  /** The episode's target groups and their parents, one bit per targetGroup dictionary id. */
+  groups: Uint32Array;
+}
+
+export interface ConsultationColumns {
+  n: number;
+  person: Int32Array;
+  day: Int32Array;
+  programme: Uint16Array;
+  institution: Uint16Array;
+  site: Uint16Array;
+  stage: Uint8Array;
+  format: Uint8Array;
+  mode: Uint8Array;
+  dataset: Uint16Array;
+}
+
+export interface ColumnStore {
+  version: string;
+  dict: Dictionaries;
+  participation: ParticipationColumns;
+  consultation: ConsultationColumns;
+}
+
+const PAGE = 50_000;
+/** At most 32 target groups fit the bitmask; more would need a wider column. */
+const MAX_GROUPS = 32;
+
+/** Reads a table page by page (by id), so a load never holds a whole result set or blocks for long. */
+async function* pages(db: Db, table: string, columns: string[]): AsyncGenerator<Record<string, any>[]> {
+  for (let after = 0; ; ) {
+    const rows = await db(table).select(columns).where('id', '>', after).orderBy('id').limit(PAGE);
+    if (rows.length === 0) return;
+    yield rows;
+    after = Number(rows[rows.length - 1].id);
+  }
+}
+
+/** Orders row indices by person with a counting sort: O(rows), no comparisons. */
+function byPerson(person: Int32Array, n: number, persons: number): Int32Array {
+  const start = new Int32Array(persons + 1);
+  for (let i = 0; i < n; i++) start[person[i] + 1]++;
+  for (let p = 0; p < persons; p++) start[p + 1] += start[p];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[start[person[i]]++] = i;
+  return order;
+}
+
+function permute<T extends Int32Array | Uint16Array | Uint8Array | Uint32Array>(column: T, order: Int32Array): T {
+  const out = new (column.constructor as new (n: number) => T)(order.length);
+  for (let i = 0; i < order.length; i++) out[i] = column[order[i]];
+  return out;
+}
+
+function grow<T extends Int32Array | Uint16Array | Uint8Array | Uint32Array>(column: T, size: number): T {
+  if (size <= column.length) return column;
+  const out = new (column.constructor as new (n: number) => T)(Math.max(size, column.length * 2));
+  out.set(column);
+  return out;
+}
+
+export async function loadColumnStore(db: Db, version: string, parentOf: (group: string) => string | null): Promise<ColumnStore> {
+  const dict: Dictionaries = {
+    programme: new Dictionary(),
+    institution: new Dictionary(),
+    region: new Dictionary(),
+    dataset: new Dictionary(),
+    targetGroup: new Dictionary(),
+    gender: new Dictionary(),
+    ageBand: new Dictionary(),
+    outcome: new Dictionary(),
+    stage: new Dictionary(),
+    format: new Dictionary(),
+    mode: new Dictionary(),
+  };
+  return { version, dict, participation: await loadParticipation(db, dict, parentOf), consultation: await loadConsultation(db, dict) };
+}
+
+async function loadParticipation(db: Db, dict: Dictionaries, parentOf: (group: string) => string | null): Promise<ParticipationColumns> {
+  const persons = new Dictionary();
+  let cap = PAGE;
+  let c = {
+    id: new Int32Array(cap), person: new Int32Array(cap), entry: new Int32Array(cap), exit: new Int32Array(cap),
+    outcomeDay: new Int32Array(cap), reintegrated: new Uint8Array(cap), outcome: new Uint8Array(cap),
+    programme: new Uint16Array(cap), institution: new Uint16Array(cap), region: new Uint16Array(cap),
+    gender: new Uint8Array(cap), ageBand: new Uint8Array(cap), dataset: new Uint16Array(cap),
+  };
+  let n = 0;
+  const columns = ['id', 'person_key', 'entry_date', 'exit_date', 'outcome', 'outcome_date', 'programme_code', 'institution_code', 'region_code', 'gender', 'age_band', 'dataset_id'];
+  for await (const rows of pages(db, 'participation', columns)) {
+    if (n + rows.length > cap) {
+      cap = Math.max(cap * 2, n + rows.length);
+      c = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, grow(v, cap)])) as typeof c;
+    }
+    for (const r of rows) {
+      c.id[n] = Number(r.id);
+      c.person[n] = persons.id(r.person_key);
+      c.entry[n] = dayOf(r.entry_date);
+      c.exit[n] = r.exit_date ? dayOf(r.exit_date) : NO_DAY;
+      c.outcomeDay[n] = r.outcome_date ? dayOf(r.outcome_date) : -1;
+      c.reintegrated[n] = r.outcome === 'EMPLOYMENT' || r.outcome === 'EDUCATION' ? 1 : 0;
+      c.outcome[n] = dict.outcome.id(r.outcome);
+      c.programme[n] = dict.programme.id(r.programme_code);
+      c.institution[n] = dict.institution.id(r.institution_code);
+      c.region[n] = dict.region.id(r.region_code);
+      c.gender[n] = dict.gender.id(r.gender);
+      c.ageBand[n] = dict.ageBand.id(r.age_band);
+      c.dataset[n] = dict.dataset.id(r.dataset_id);
+      n++;
+    }
+  }
+
+  // Target groups: each episode's groups and their parents, as in the SQL dimension's closure.
+  const maxId = n ? c.id.subarray(0, n).reduce((a, b) => Math.max(a, b), 0) : 0;
+  const rowOfId = new Int32Array(maxId + 1).fill(-1);
+  for (let i = 0; i < n; i++) rowOfId[c.id[i]] = i;
+  const groups = new Uint32Array(n);
+  // By ranges of episode ids, so every page holds whole episodes.
+  for (let from = 0; from <= maxId; from += PAGE) {
+    const rows = await db('participation_target_group')
+      .select('participation_id', 'target_group_code')
+      .where('participation_id', '>', from)
+      .andWhere('participation_id', '<=', from + PAGE);
+    for (const r of rows) {
+      const row = rowOfId[Number(r.participation_id)];
+      for (let g: string | null = r.target_group_code; g; g = parentOf(g)) {
+        const bit = dict.targetGroup.id(g);
+        if (bit >= MAX_GROUPS) throw new Error(`more than ${MAX_GROUPS} target groups do not fit the in-memory rollup`);
+        if (row >= 0) groups[row] |= 1 << bit;
+      }
+    }
+  }
+
+  const order = byPerson(c.person, n, persons.size);
+  const take = <T extends Int32Array | Uint16Array | Uint8Array | Uint32Array>(col: T) => permute(col.subarray(0, n) as T, order);
+  return {
+    n,
+    person: take(c.person),
+    entry: take(c.entry),
+    exit: take(c.exit),
+    outcomeDay: take(c.outcomeDay),
+    reintegrated: take(c.reintegrated),
+    outcome: take(c.outcome),
+    programme: take(c.programme),
+    institution: take(c.institution),
+    region: take(c.region),
+    gender: take(c.gender),
+    ageBand: take(c.ageBand),
+    dataset: take(c.dataset),
+    groups: permute(groups, order),
+  };
+}
+
+async function loadConsultation(db: Db, dict: Dictionaries): Promise<ConsultationColumns> {
+  const persons = new Dictionary();
+  let cap = PAGE;
+  let c = {
+    person: new Int32Array(cap), day: new Int32Array(cap), programme: new Uint16Array(cap), institution: new Uint16Array(cap),
+    site: new Uint16Array(cap), stage: new Uint8Array(cap), format: new Uint8Array(cap), mode: new Uint8Array(cap), dataset: new Uint16Array(cap),
+  };
+  let n = 0;
+  const columns = ['id', 'person_key', 'date', 'programme_code', 'institution_code', 'site_code', 'stage', 'format', 'mode', 'dataset_id'];
+  for await (const rows of pages(db, 'consultation', columns)) {
+    if (n + rows.length > cap) {
+      cap = Math.max(cap * 2, n + rows.length);
+      c = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, grow(v, cap)])) as typeof c;
+    }
+    for (const r of rows) {
+      c.person[n] = persons.id(r.person_key);
+      c.day[n] = dayOf(r.date);
+      c.programme[n] = dict.programme.id(r.programme_code);
+      c.institution[n] = dict.institution.id(r.institution_code);
+      c.site[n] = dict.institution.id(r.site_code);
+      c.stage[n] = dict.stage.id(r.stage);
+      c.format[n] = dict.format.id(r.format);
+      c.mode[n] = dict.mode.id(r.mode);
+      c.dataset[n] = dict.dataset.id(r.dataset_id);
+      n++;
+    }
+  }
+  const order = byPerson(c.person, n, persons.size);
+  const take = <T extends Int32Array | Uint16Array | Uint8Array>(col: T) => permute(col.subarray(0, n) as T, order);
+  return {
+    n,
+    person: take(c.person),
+    day: take(c.day),
+    programme: take(c.programme),
+    institution: take(c.institution),
+    site: take(c.site),
+    stage: take(c.stage),
+    format: take(c.format),
+    mode: take(c.mode),
+    dataset: take(c.dataset),
+  };
+}

@@ -1,0 +1,41 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import type { SheddingCounters } from './load-shedding';
+
+/** Timer resolution of the event-loop sampler: delays shorter than this are not told apart. */
+const RESOLUTION_MS = 10;
+
+export interface Metrics {
+  /** Start measuring the event loop: called once serving begins, so start-up work (seeding) is not counted. */
+  start(): void;
+}
+
+/**
+ * GET /metrics in Prometheus' text format: how long the event loop was blocked (better-sqlite3 answers
+ * synchronously, so a slow SQLite query stalls every request of the process), requests in flight and
+ * shed, and memory. Nothing in it is about the data or its users.
+ */
+export function registerMetrics(app: FastifyInstance, shedding: SheddingCounters): Metrics {
+  const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  app.addHook('onClose', async () => delay.disable());
+
+  app.get('/metrics', async (_request, reply) => {
+    const memory = process.memoryUsage();
+    const seconds = (ns: number) => (delay.count ? ns / 1e9 : 0);
+    const lines = [
+      gauge('im_event_loop_delay_max_seconds', 'Longest event-loop delay since serving began.', seconds(delay.max)),
+      gauge('im_event_loop_delay_p99_seconds', '99th percentile of event-loop delay since serving began.', seconds(delay.percentile(99))),
+      gauge('im_event_loop_delay_mean_seconds', 'Mean event-loop delay since serving began.', seconds(delay.mean)),
+      gauge('im_http_requests_in_flight', 'API requests being answered.', shedding.inFlight()),
+      counter('im_http_requests_shed_total', 'API requests refused with 503 because the server was overloaded.', shedding.shed()),
+      gauge('process_resident_memory_bytes', 'Resident set size.', memory.rss),
+      gauge('nodejs_heap_used_bytes', 'V8 heap in use.', memory.heapUsed),
+    ];
+    return reply.type('text/plain; version=0.0.4; charset=utf-8').send(`${lines.join('\n')}\n`);
+  });
+
+  return { start: () => delay.enable() };
+}
+
+const gauge = (name: string, help: string, value: number) => `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name} ${value}`;
+const counter = (name: string, help: string, value: number) => `# HELP ${name} ${help}\n# TYPE ${name} counter\n${name} ${value}`;
