@@ -19,6 +19,7 @@ import type { Db } from './db/connection';
 import { registerExportRoutes } from './export/routes';
 import { createApollo } from './graphql';
 import { registerErrorResponses } from './http/error-responses';
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerLoadShedding } from './http/load-shedding';
 import { registerMetrics } from './http/metrics';
 import { registerPathGuard } from './http/path-guard';
@@ -53,6 +54,8 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
     logger: { level: config.LOG_LEVEL },
     bodyLimit: BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
+    frameworkErrors,
+    clientErrorHandler,
     requestIdHeader: false,
     // Keep a caller's request id when it is sane, so one id follows a request through proxies.
     genReqId: (req) => {

@@ -38,7 +38,9 @@ const schema = z.object({
   TRUST_PROXY: z
     .string()
     .default('false')
-    .transform((v): boolean | number | string => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+    .transform((v): boolean | string | ((address: string, hop: number) => boolean) =>
+      v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? (_address, hop) => hop < Number(v) : v,
+    ),
   /** API requests answered at once; more are refused with 503 (0: no limit). */
   MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(200),
   /** Mean event-loop delay (ms, over a second) above which API requests are refused with 503 (0: no limit). */

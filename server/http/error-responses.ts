@@ -30,12 +30,9 @@ export function registerErrorResponses(app: FastifyInstance): void {
 }
 
 /** An error in the shape the path's clients read: GraphQL's `errors` on /graphql, `{error, message}` elsewhere. */
-export function errorBody(request: FastifyRequest, code: string, message: string) {
-  return isGraphqlPath(request) ? { errors: [{ message, extensions: { code } }] } : { error: code, message };
-}
-
 export function send(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.code(status).type('application/json; charset=utf-8').send(errorBody(request, code, message));
+  const body = isGraphqlPath(request) ? { errors: [{ message, extensions: { code } }] } : { error: code, message };
+  return reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 
 const isGraphqlPath = (request: FastifyRequest) => request.url === '/graphql' || request.url.startsWith('/graphql?');

@@ -1,6 +1,6 @@
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody } from './error-responses';
+import { send } from './error-responses';
 import { API_PATH } from './readiness';
 
 export interface SheddingLimits {
@@ -29,14 +29,13 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
   let shed = 0;
   const refuse = (request: FastifyRequest, reply: FastifyReply) => {
     shed++;
-    reply.code(503).header('retry-after', RETRY_AFTER_S).type('application/json; charset=utf-8');
-    return errorBody(request, 'SERVICE_UNAVAILABLE', BUSY);
+    return send(request, reply.header('retry-after', RETRY_AFTER_S), 503, 'SERVICE_UNAVAILABLE', BUSY);
   };
 
   if (limits.maxInFlight > 0) {
     app.addHook('onRequest', async (request, reply) => {
       if (!API_PATH.test(request.url)) return;
-      if (inFlight >= limits.maxInFlight) return reply.send(refuse(request, reply));
+      if (inFlight >= limits.maxInFlight) return refuse(request, reply);
       inFlight++;
       // 'close' fires whether the answer was sent or the client went away.
       reply.raw.once('close', () => inFlight--);
@@ -45,8 +44,10 @@ export async function registerLoadShedding(app: FastifyInstance, limits: Sheddin
   if (limits.maxEventLoopDelayMs > 0) {
     await app.register(underPressure, {
       maxEventLoopDelay: limits.maxEventLoopDelayMs,
-      // A body refuses the request; undefined lets it through.
-      pressureHandler: (request, reply) => (API_PATH.test(request.url) ? refuse(request, reply) : undefined),
+      // Lets everything but the API through; under-pressure goes on to the route unless a reply was sent.
+      pressureHandler: async (request, reply) => {
+        if (API_PATH.test(request.url)) await refuse(request, reply);
+      },
     });
   }
   return { inFlight: () => inFlight, shed: () => shed };

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../../server/analytics/aggregate';
+import { loadSnapshot } from '../../server/analytics/memory/snapshot';
 import { planQuery } from '../../server/analytics/plan';
 import { Catalog } from '../../server/catalog/catalog';
 import type { AggregateInput } from '../../server/schema/generated/resolvers-types';
@@ -42,6 +43,14 @@ describe.each(testDatabases())('the in-memory rollup and SQL agree on $id', (eng
     const store = await analytics.rollup.get((await analytics.dataState()).version);
     expect(store?.participation.n).toBe(Number((await database.db('participation').count({ n: '*' }))[0].n));
     expect(store?.consultation.n).toBe(Number((await database.db('consultation').count({ n: '*' }))[0].n));
+  });
+
+  it('saves the rollup as a snapshot of the data version, which a new server loads as it was', async () => {
+    const version = (await analytics.dataState()).version;
+    const built = await analytics.rollup.get(version);
+    const saved = await loadSnapshot(database.db, version);
+    expect(saved).toEqual(built);
+    expect(await loadSnapshot(database.db, `${version}|another import`)).toBeUndefined();
   });
 
   it.each(TABLE.map((q) => [JSON.stringify(q), q] as const))('%s', async (_name, input) => {

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/connection';
+import Database from 'better-sqlite3';
+import { isSqlite, type Db } from '../../db/connection';
 
 /*
  * The facts as typed-array columns in memory, every code replaced by a small integer and every date by a
@@ -33,9 +34,16 @@ export class Dictionary {
 
 export const NO_DAY = 0x7fffffff;
 
-/** Days since 1970-01-01 of an ISO date; the same order as the strings. */
+const days = new Map<string, number>();
+
+/** Days since 1970-01-01 of an ISO date; the same order as the strings. Few distinct dates recur millions of times. */
 export function dayOf(iso: string): number {
-  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+  let day = days.get(iso);
+  if (day === undefined) {
+    day = Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+    if (days.size < 100_000) days.set(iso, day);
+  }
+  return day;
 }
 
 /** Dictionaries shared by both facts, so one filter code maps to one number everywhere. */
@@ -95,13 +103,38 @@ const PAGE = 50_000;
 /** At most 32 target groups fit the bitmask; more would need a wider column. */
 const MAX_GROUPS = 32;
 
-/** Reads a table page by page (by id), so a load never holds a whole result set or blocks for long. */
-async function* pages(db: Db, table: string, columns: string[]): AsyncGenerator<Record<string, any>[]> {
-  for (let after = 0; ; ) {
-    const rows = await db(table).select(columns).where('id', '>', after).orderBy('id').limit(PAGE);
+/**
+ * Reads a table page by page (by id) as arrays of values in the order of `columns`, so a load never holds
+ * a whole result set or blocks for long. SQLite is read through a separate read-only connection (WAL lets
+ * it read while the server's connection writes) in raw-array mode, three times faster than row objects.
+ */
+async function* pages(db: Db, table: string, columns: string[], key: string[] = ['id']): AsyncGenerator<unknown[][]> {
+  // Keyset paging on the leading columns, which are the table's key: (id) or (participation_id, target_group_code).
+  const cursor = key.length === 1 ? `${key[0]} > ?` : `(${key.join(', ')}) > (${key.map(() => '?').join(', ')})`;
+  const sql = `SELECT ${columns.join(', ')} FROM ${table} WHERE ${cursor} ORDER BY ${key.join(', ')} LIMIT ${PAGE}`;
+  const next = (rows: unknown[][]) => key.map((_, i) => rows[rows.length - 1][i]);
+  let after: unknown[] = key.map((_, i) => (i === 0 ? 0 : ''));
+  if (isSqlite(db)) {
+    const reader = new Database((db.client.config.connection as { filename: string }).filename, { readonly: true });
+    try {
+      const statement = reader.prepare(sql).raw(true);
+      for (;;) {
+        const rows = statement.all(...after) as unknown[][];
+        if (rows.length === 0) return;
+        yield rows;
+        after = next(rows);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      reader.close();
+    }
+  }
+  for (;;) {
+    const result = await db.raw(sql, after as string[]).options({ rowMode: 'array' });
+    const rows = (result as { rows: unknown[][] }).rows;
     if (rows.length === 0) return;
     yield rows;
-    after = Number(rows[rows.length - 1].id);
+    after = next(rows);
   }
 }
 
@@ -161,20 +194,21 @@ async function loadParticipation(db: Db, dict: Dictionaries, parentOf: (group: s
       cap = Math.max(cap * 2, n + rows.length);
       c = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, grow(v, cap)])) as typeof c;
     }
-    for (const r of rows) {
-      c.id[n] = Number(r.id);
-      c.person[n] = persons.id(r.person_key);
-      c.entry[n] = dayOf(r.entry_date);
-      c.exit[n] = r.exit_date ? dayOf(r.exit_date) : NO_DAY;
-      c.outcomeDay[n] = r.outcome_date ? dayOf(r.outcome_date) : -1;
-      c.reintegrated[n] = r.outcome === 'EMPLOYMENT' || r.outcome === 'EDUCATION' ? 1 : 0;
-      c.outcome[n] = dict.outcome.id(r.outcome);
-      c.programme[n] = dict.programme.id(r.programme_code);
-      c.institution[n] = dict.institution.id(r.institution_code);
-      c.region[n] = dict.region.id(r.region_code);
-      c.gender[n] = dict.gender.id(r.gender);
-      c.ageBand[n] = dict.ageBand.id(r.age_band);
-      c.dataset[n] = dict.dataset.id(r.dataset_id);
+    for (const r of rows as [number, string, string, string | null, string, string | null, string, string, string, string, string, string][]) {
+      const [id, person, entry, exit, outcome, outcomeDate, programme, institution, region, gender, ageBand, dataset] = r;
+      c.id[n] = Number(id);
+      c.person[n] = persons.id(person);
+      c.entry[n] = dayOf(entry);
+      c.exit[n] = exit ? dayOf(exit) : NO_DAY;
+      c.outcomeDay[n] = outcomeDate ? dayOf(outcomeDate) : -1;
+      c.reintegrated[n] = outcome === 'EMPLOYMENT' || outcome === 'EDUCATION' ? 1 : 0;
+      c.outcome[n] = dict.outcome.id(outcome);
+      c.programme[n] = dict.programme.id(programme);
+      c.institution[n] = dict.institution.id(institution);
+      c.region[n] = dict.region.id(region);
+      c.gender[n] = dict.gender.id(gender);
+      c.ageBand[n] = dict.ageBand.id(ageBand);
+      c.dataset[n] = dict.dataset.id(dataset);
       n++;
     }
   }
@@ -184,19 +218,21 @@ async function loadParticipation(db: Db, dict: Dictionaries, parentOf: (group: s
   const rowOfId = new Int32Array(maxId + 1).fill(-1);
   for (let i = 0; i < n; i++) rowOfId[c.id[i]] = i;
   const groups = new Uint32Array(n);
-  // By ranges of episode ids, so every page holds whole episodes.
-  for (let from = 0; from <= maxId; from += PAGE) {
-    const rows = await db('participation_target_group')
-      .select('participation_id', 'target_group_code')
-      .where('participation_id', '>', from)
-      .andWhere('participation_id', '<=', from + PAGE);
-    for (const r of rows) {
-      const row = rowOfId[Number(r.participation_id)];
-      for (let g: string | null = r.target_group_code; g; g = parentOf(g)) {
-        const bit = dict.targetGroup.id(g);
-        if (bit >= MAX_GROUPS) throw new Error(`more than ${MAX_GROUPS} target groups do not fit the in-memory rollup`);
-        if (row >= 0) groups[row] |= 1 << bit;
+  const bitOf = new Map<string, number>();
+  for await (const rows of pages(db, 'participation_target_group', ['participation_id', 'target_group_code'], ['participation_id', 'target_group_code'])) {
+    for (const [id, code] of rows as [number, string][]) {
+      let bits = bitOf.get(code);
+      if (bits === undefined) {
+        bits = 0;
+        for (let g: string | null = code; g; g = parentOf(g)) {
+          const bit = dict.targetGroup.id(g);
+          if (bit >= MAX_GROUPS) throw new Error(`more than ${MAX_GROUPS} target groups do not fit the in-memory rollup`);
+          bits |= 1 << bit;
+        }
+        bitOf.set(code, bits);
       }
+      const row = rowOfId[Number(id)];
+      if (row >= 0) groups[row] |= bits;
     }
   }
 
@@ -234,16 +270,16 @@ async function loadConsultation(db: Db, dict: Dictionaries): Promise<Consultatio
       cap = Math.max(cap * 2, n + rows.length);
       c = Object.fromEntries(Object.entries(c).map(([k, v]) => [k, grow(v, cap)])) as typeof c;
     }
-    for (const r of rows) {
-      c.person[n] = persons.id(r.person_key);
-      c.day[n] = dayOf(r.date);
-      c.programme[n] = dict.programme.id(r.programme_code);
-      c.institution[n] = dict.institution.id(r.institution_code);
-      c.site[n] = dict.institution.id(r.site_code);
-      c.stage[n] = dict.stage.id(r.stage);
-      c.format[n] = dict.format.id(r.format);
-      c.mode[n] = dict.mode.id(r.mode);
-      c.dataset[n] = dict.dataset.id(r.dataset_id);
+    for (const [, person, date, programme, institution, site, stage, format, mode, dataset] of rows as string[][]) {
+      c.person[n] = persons.id(person);
+      c.day[n] = dayOf(date);
+      c.programme[n] = dict.programme.id(programme);
+      c.institution[n] = dict.institution.id(institution);
+      c.site[n] = dict.institution.id(site);
+      c.stage[n] = dict.stage.id(stage);
+      c.format[n] = dict.format.id(format);
+      c.mode[n] = dict.mode.id(mode);
+      c.dataset[n] = dict.dataset.id(dataset);
       n++;
     }
   }

@@ -1,11 +1,13 @@
 import type { Catalog } from '../../catalog/catalog';
 import type { Db } from '../../db/connection';
 import { loadColumnStore, type ColumnStore } from './columns';
+import { loadSnapshot, saveSnapshot } from './snapshot';
 
 /**
- * The in-memory rollup: the facts as columns (columns.ts), loaded from the database for one data version
- * and rebuilt when the version changes (an import or rollback through any replica). Queries wait for a
- * rebuild rather than read a stale copy; a failed load leaves them to SQL.
+ * The in-memory rollup: the facts as columns (columns.ts) for one data version. It comes from the saved
+ * snapshot when that was built from the current version, else it is built from the facts and saved. A
+ * new version (an import or rollback through any replica) rebuilds it; queries wait for that rather
+ * than read a stale copy, and a failed load leaves them to SQL.
  */
 export class Rollup {
   private current: { version: string; store: Promise<ColumnStore | undefined> } | undefined;
@@ -20,7 +22,7 @@ export class Rollup {
     if (this.current?.version !== version) {
       const current = {
         version,
-        store: loadColumnStore(this.db, version, (g) => this.catalog.targetGroups.get(g)?.parentCode ?? null).catch((error) => {
+        store: this.load(version).catch((error) => {
           this.onError(error);
           // Try again on the next query instead of leaving this version to SQL for good.
           if (this.current === current) this.current = undefined;
@@ -30,5 +32,18 @@ export class Rollup {
       this.current = current;
     }
     return this.current.store;
+  }
+
+  private async load(version: string): Promise<ColumnStore> {
+    const saved = await loadSnapshot(this.db, version);
+    if (saved) return saved;
+    return this.rebuild(version);
+  }
+
+  /** Builds the columns from the facts and saves them as the snapshot of this version. */
+  async rebuild(version: string): Promise<ColumnStore> {
+    const store = await loadColumnStore(this.db, version, (g) => this.catalog.targetGroups.get(g)?.parentCode ?? null);
+    await saveSnapshot(this.db, store);
+    return store;
   }
 }

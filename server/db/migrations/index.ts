@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as starSchema from './001_star_schema';
 import * as accounts from './002_accounts_imports_audit';
+import * as rollupSnapshot from './003_rollup_snapshot';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -9,6 +10,7 @@ import * as accounts from './002_accounts_imports_audit';
 const migrations: Record<string, Knex.Migration> = {
   '001_star_schema': starSchema,
   '002_accounts_imports_audit': accounts,
+  '003_rollup_snapshot': rollupSnapshot,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
