@@ -1,0 +1,293 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import autocannon from 'autocannon';
+import { Analytics } from '../server/analytics/aggregate';
+import { planQuery } from '../server/analytics/plan';
+import { Users } from '../server/auth/users';
+import { Catalog } from '../server/catalog/catalog';
+import { parseDatabaseUrl } from '../server/config';
+import { migrateLatest, openDatabase, type Db } from '../server/db/connection';
+import { seedDemoData } from '../seeds';
+import { loadReferenceData } from '../seeds/load-reference';
+import { chromiumAvailable, launchBrowser } from '../tests/helpers/browser';
+import { csv, participationRow } from '../tests/helpers/import-files';
+import { DASHBOARD_QUERIES } from './queries';
+import { round, summary } from './stats';
+
+/*
+ * `npm run bench`: seeds a benchmark database with the demo generator, starts the real server, and
+ * measures what the issue's targets name, printing each figure beside its target and writing JSON.
+ * Every answer the server gives is checked against the same query computed by plain SQL on the raw
+ * tables (the brute-force path); a wrong answer fails the bench. Timings are reported, never asserted.
+ */
+
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: 'string', default: '1000000' },
+    consultations: { type: 'string' },
+    'database-url': { type: 'string' },
+    json: { type: 'string' },
+    runs: { type: 'string', default: '200' },
+    variants: { type: 'string', default: '4' },
+    reuse: { type: 'boolean', default: false },
+    'skip-web': { type: 'boolean', default: false },
+    'skip-import': { type: 'boolean', default: false },
+    'rps-seconds': { type: 'string', default: '10' },
+  },
+});
+const scale = Number(args.scale);
+const consultations = Number(args.consultations ?? args.scale);
+const runs = Number(args.runs);
+const variants = Number(args.variants);
+const url = args['database-url'] ?? `sqlite:./data/bench-${scale}.sqlite`;
+const target = parseDatabaseUrl(url);
+const results: Record<string, unknown> = { scale, consultations, database: target.client, machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version } };
+const lines: [string, string, string][] = [];
+const report = (figure: string, value: string, targetText: string) => {
+  lines.push([figure, value, targetText]);
+  console.log(`${figure.padEnd(58)} ${value.padStart(14)}   target ${targetText}`);
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function seed(db: Db): Promise<void> {
+  await migrateLatest(db);
+  await loadReferenceData(db);
+  const existing = await db('dataset').where({ id: 'demo' }).first('row_count');
+  if (args.reuse && existing) {
+    console.log(`Reusing the seeded benchmark database (${url}).`);
+    return;
+  }
+  const started = performance.now();
+  const seeded = await seedDemoData(db, { scale, consultations });
+  const seconds = (performance.now() - started) / 1000;
+  results.seedSeconds = round(seconds);
+  report(`seeding ${seeded.participations} + ${seeded.consultations} rows`, `${round(seconds)} s`, scale >= 1e6 ? '≤ 90 s (1M + 1M)' : '—');
+}
+
+interface Server {
+  baseUrl: string;
+  child: ChildProcess;
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** The real server in its own process (so its memory is its own), with or without the response cache. */
+async function startServer(cacheEntries: number): Promise<Server> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts'], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_ENTRIES: String(cacheEntries) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error('the server exited during start');
+    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.ok, () => false);
+    if (ready) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    baseUrl,
+    child,
+    readyMs,
+    stop: () => new Promise((resolve) => (agent.destroy(), child.once('exit', () => resolve()), child.kill('SIGTERM'))),
+  };
+}
+
+const AGGREGATE = 'query ($q: AggregateInput!) { aggregate(query: $q) { rows { dimensions { code } measures { value } } totals { value } } }';
+
+/** A keep-alive HTTP client: fetch adds milliseconds per request of its own, which would blur the figures. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+function post(url: string, payload: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+async function ask(baseUrl: string, q: unknown, headers: Record<string, string> = {}) {
+  const body = JSON.parse(await post(`${baseUrl}/graphql`, JSON.stringify({ query: AGGREGATE, variables: { q } }), headers)) as { data?: { aggregate: { rows: { dimensions: { code: string }[]; measures: { value: number | null }[] }[]; totals: { value: number | null }[] } }; errors?: unknown };
+  if (!body.data) throw new Error(`the server refused a benchmark query: ${JSON.stringify(body.errors)}`);
+  return body.data.aggregate;
+}
+
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function main(): Promise<void> {
+  console.log(`Inclusion Monitor benchmark: ${scale} participation episodes, ${consultations} consultations, ${target.client}\n`);
+  const db = openDatabase(target);
+  await seed(db);
+
+  // Brute force: the same queries by plain SQL over the raw tables, in this process.
+  const analytics = new Analytics(db, await Catalog.load(db), { suppressionThreshold: 5 });
+  const state = await analytics.dataState();
+  const known = new Set(state.datasets.map((d) => d.id));
+  const official = await benchUser(db);
+
+  const server = await startServer(0);
+  results.startToReadyMs = round(server.readyMs);
+  report('server start to ready', `${round(server.readyMs / 1000, 2)} s`, '≤ 5 s (1M rows)');
+  const cookie = await signIn(server.baseUrl, official);
+  const firstAnswer = performance.now();
+  await ask(server.baseUrl, DASHBOARD_QUERIES[0].variant(0), { cookie });
+  report('first answer after ready (rollup loaded)', `${round((performance.now() - firstAnswer) / 1000, 2)} s`, '—');
+
+  const perQuery: Record<string, unknown>[] = [];
+  for (const query of DASHBOARD_QUERIES) {
+    // Check each variant against the brute-force SQL answer, timing that SQL too.
+    const sqlMs: number[] = [];
+    for (let v = 0; v < variants; v++) {
+      const input = query.variant(v);
+      const plan = planQuery(input, analytics.catalog, known);
+      const t = performance.now();
+      const exact = await analytics.exact(plan, state, undefined, 'sql');
+      sqlMs.push(performance.now() - t);
+      const served = await ask(server.baseUrl, input, { cookie });
+      const expected = { rows: exact.rows.map((r) => ({ dimensions: r.key.map((code) => ({ code })), measures: plan.measures.map((m) => ({ value: r.values[m] ?? null })) })), totals: plan.measures.map((m) => ({ value: exact.totals[m] ?? null })) };
+      if (JSON.stringify(served) !== JSON.stringify(expected)) {
+        throw new Error(`WRONG ANSWER for "${query.name}" variant ${v}: the server's answer differs from plain SQL`);
+      }
+    }
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const input = query.variant(i % variants);
+      const t = performance.now();
+      await ask(server.baseUrl, input, { cookie });
+      ms.push(performance.now() - t);
+    }
+    const http = summary(ms);
+    const sql = summary(sqlMs);
+    perQuery.push({ name: query.name, page: query.page, http, rawSqlMs: sql });
+    report(`${query.page}: ${query.name} — p50/p95/p99`, `${round(http.p50)}/${round(http.p95)}/${round(http.p99)} ms`, `p95 ≤ ${target.client === 'pg' && scale >= 1e7 ? 200 : 50} ms (raw SQL p50 ${round(sql.p50)} ms)`);
+  }
+  results.queries = perQuery;
+
+  // HTTP + GraphQL overhead: the same query answered by the engine in-process vs. over HTTP.
+  const overheadQuery = DASHBOARD_QUERIES[1].variant(0);
+  const plan = planQuery(overheadQuery, analytics.catalog, known);
+  await analytics.exact(plan, state);
+  const inProcess: number[] = [];
+  const overHttp: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await analytics.exact(plan, state);
+    inProcess.push(performance.now() - t);
+    t = performance.now();
+    await ask(server.baseUrl, overheadQuery, { cookie });
+    overHttp.push(performance.now() - t);
+  }
+  const overhead = summary(overHttp).p50 - summary(inProcess).p50;
+  results.overheadMsP50 = round(overhead, 2);
+  report('GraphQL + HTTP overhead over the same computation (p50)', `${round(overhead, 2)} ms`, '≤ 2 ms');
+
+  const rss = rssOf(server.child.pid!);
+  results.serverRssMB = round(rss);
+  report('server resident memory after the queries', `${round(rss)} MB`, '≤ 500 MB (1M rows)');
+  await server.stop();
+
+  // Cached repeated query: requests per second with the response cache on.
+  const cached = await startServer(1000);
+  const body = JSON.stringify({ query: AGGREGATE, variables: { q: DASHBOARD_QUERIES[2].variant(0) } });
+  await ask(cached.baseUrl, DASHBOARD_QUERIES[2].variant(0));
+  const load = await autocannon({ url: `${cached.baseUrl}/graphql`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections: 10, duration: Number(args['rps-seconds']) });
+  results.cachedRps = round(load.requests.average);
+  report(`cached repeated query (${args['rps-seconds']} s, 10 connections)`, `${round(load.requests.average)} req/s`, '≥ 2,000 req/s');
+  if (load.non2xx || load.errors) throw new Error(`the cached load had ${load.non2xx} non-2xx answers and ${load.errors} errors`);
+
+  if (!args['skip-web']) await measureWeb(cached.baseUrl);
+  if (!args['skip-import']) await measureImport(cached.baseUrl, db);
+  await cached.stop();
+  await db.destroy();
+
+  if (args.json) {
+    fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
+    fs.writeFileSync(args.json, `${JSON.stringify({ ...results, table: lines }, null, 2)}\n`);
+    console.log(`\nWrote ${args.json}`);
+  }
+}
+
+async function benchUser(db: Db): Promise<{ username: string; password: string }> {
+  const username = 'bench-official';
+  const password = 'bench-password-not-secret';
+  const users = new Users(db);
+  if (!(await users.find(username))) await users.add({ username, password, role: 'OFFICIAL', institutions: [] }, 'bench');
+  return { username, password };
+}
+
+async function signIn(baseUrl: string, user: { username: string; password: string }): Promise<string> {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { username } }', variables: { u: user.username, p: user.password } }),
+  });
+  return (response.headers.get('set-cookie') ?? '').split(';')[0];
+}
+
+/** The web app's initial JavaScript (entry + modulepreloads, gzip) and the time to the first chart drawn. */
+async function measureWeb(baseUrl: string): Promise<void> {
+  const html = fs.readFileSync('web/dist/index.html', 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const gzip = scripts.reduce((sum, s) => sum + zlib.gzipSync(fs.readFileSync(path.join('web/dist', s))).length, 0);
+  results.initialJsGzipKB = round(gzip / 1024);
+  report('web app initial JavaScript (gzip)', `${round(gzip / 1024)} KB`, '≤ 300 KB');
+
+  if (!chromiumAvailable) return;
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const started = performance.now();
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('canvas, svg[role="img"], .echarts svg', { timeout: 30_000 });
+    const ms = performance.now() - started;
+    results.firstChartMs = round(ms);
+    report('first chart drawn (headless Chromium, loopback)', `${round(ms / 1000, 2)} s`, '≤ 1.5 s');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Import throughput: a 100k-row CSV through the real HTTP import, as a manager. */
+async function measureImport(baseUrl: string, db: Db): Promise<void> {
+  const users = new Users(db);
+  if (!(await users.find('bench-manager'))) await users.add({ username: 'bench-manager', password: 'bench-password-not-secret', role: 'MANAGER', institutions: ['VERTE'] }, 'bench');
+  const cookie = await signIn(baseUrl, { username: 'bench-manager', password: 'bench-password-not-secret' });
+  const stamp = Date.now().toString(36);
+  const rows = Array.from({ length: 100_000 }, (_, i) => participationRow(i, { record_id: `B-${stamp}-${i}`, person_key: `bench${stamp}${String(i).padStart(7, '0')}` }));
+  const form = new FormData();
+  form.append('file', new Blob([csv('participation', rows)]), 'bench-100k.csv');
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/import?kind=participation`, { method: 'POST', headers: { cookie, 'apollo-require-preflight': '1' }, body: form });
+  const seconds = (performance.now() - started) / 1000;
+  const answer = (await response.json()) as { status: string; rows?: number; dataset?: string };
+  if (answer.status !== 'imported') throw new Error(`the benchmark import was not imported: ${JSON.stringify(answer).slice(0, 300)}`);
+  results.importRowsPerSecond = round(100_000 / seconds);
+  report('import of a 100k-row CSV (validated, one transaction)', `${Math.round(100_000 / seconds)} rows/s`, '≥ 50,000 rows/s');
+  // Leave the benchmark database as it was seeded.
+  await db('participation').where({ dataset_id: answer.dataset }).delete();
+  await db('dataset').where({ id: answer.dataset }).delete();
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
