@@ -33,6 +33,9 @@ export interface ScanResult {
 /** Beyond this many cells a query is left to the database. */
 export const MAX_CELLS = 2_000_000;
 
+const FILTERED = -2;
+const UNMAPPED = -1;
+
 type Column = ArrayLike<number>;
 /** A grouping axis: for each id of the source column, its position on the axis (or -1), and the code at each position. */
 interface Axis {
@@ -166,22 +169,23 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
   const foreign = new Int32Array(cells);
   const datasetSeen = new Uint8Array(dict.dataset.size);
   const plainStride = plain.map((_, i) => plain.slice(i + 1).reduce((n, a) => n * Math.max(a.codes.length, 1), 1));
-  const plainCount = plain.length;
 
-  /** The cell of a row before its group and bucket, or -1 when a plain axis has no position for it. */
-  const baseCell = (i: number) => {
-    let base = 0;
-    for (let k = 0; k < plainCount; k++) {
-      const pos = plain[k].position[plain[k].column[i]];
-      if (pos < 0) return -1;
-      base += pos * plainStride[k];
+  // Column at a time (tight loops over one typed array each): every row's cell before group and bucket,
+  // or FILTERED when a filter rejects it, or UNMAPPED when a grouping axis has no position for it (such a
+  // row still counts in the totals, as it does in SQL, where only the grouped statement joins for it).
+  const n = isP ? p.n : c.n;
+  const base = new Int32Array(n);
+  for (const { column, ok } of checks) {
+    for (let i = 0; i < n; i++) if (ok[column[i]] === 0) base[i] = FILTERED;
+  }
+  plain.forEach(({ column, position }, k) => {
+    const stride = plainStride[k];
+    for (let i = 0; i < n; i++) {
+      if (base[i] < 0) continue;
+      const pos = position[column[i]];
+      base[i] = pos < 0 ? UNMAPPED : base[i] + pos * stride;
     }
-    return base;
-  };
-  const passes = (i: number) => {
-    for (let k = 0; k < checks.length; k++) if (checks[k].ok[checks[k].column[i]] === 0) return false;
-    return true;
-  };
+  });
 
   const values: Partial<Record<Measure, Int32Array>> = {};
   const totals: Partial<Record<Measure, number>> = {};
@@ -199,10 +203,10 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
       const entry = p.entry[i];
       const exit = p.exit[i];
       if (entry > toDay || exit < fromDay) continue;
+      const cellBase = base[i];
+      if (cellBase === FILTERED) continue;
       if (filterGroups && (p.groups[i] & groupFilter) === 0) continue;
-      if (!passes(i)) continue;
       const person = p.person[i];
-      const base = baseCell(i);
       const isForeign = ownInstitution !== undefined && ownInstitution[p.institution[i]] === 0;
       const reint = p.reintegrated[i] === 1;
       const outcomeDay = p.outcomeDay[i];
@@ -211,11 +215,11 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
       if (entry >= fromDay) tN++;
       if (reint && outcomeDay >= fromDay && outcomeDay <= toDay && lastTR !== person) (tR++, (lastTR = person));
       if (isForeign) totalForeign++;
-      if (base < 0) continue;
+      if (cellBase < 0) continue;
       const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
       for (let g = 0; g < groupBits.length; g++) {
         if (hasGroups && (p.groups[i] & groupBits[g]) === 0) continue;
-        const offset = (base * nGroups + g) * nb;
+        const offset = (cellBase * nGroups + g) * nb;
         for (let b = first; b < nb && bucketStart[b] <= exit; b++) {
           const cell = offset + b;
           rowsIn[cell]++;
@@ -242,7 +246,8 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
     for (let i = 0; i < c.n; i++) {
       const day = c.day[i];
       if (day > toDay || day < fromDay) continue;
-      if (!passes(i)) continue;
+      const cellBase = base[i];
+      if (cellBase === FILTERED) continue;
       const person = c.person[i];
       const site = c.site[i];
       const isForeign = ownInstitution !== undefined && ownInstitution[c.institution[i]] === 0 && ownInstitution[ownSite[i]] === 0;
@@ -251,9 +256,8 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
       if (lastTC !== person) (tPersons++, (lastTC = person));
       if (totalSites[site] === 0) (tSites++, (totalSites[site] = 1));
       if (isForeign) totalForeign++;
-      const base = baseCell(i);
-      if (base < 0) continue;
-      const cell = base * nb + bucketOfDay[day - fromDay];
+      if (cellBase < 0) continue;
+      const cell = cellBase * nb + bucketOfDay[day - fromDay];
       rowsIn[cell]++;
       consultations[cell]++;
       if (lastC[cell] !== person) (persons[cell]++, (lastC[cell] = person));
