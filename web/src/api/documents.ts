@@ -1,0 +1,188 @@
+import { graphql } from '../gql';
+
+/*
+ * The documents the app sends, in one place so codegen sees them all and each page imports the one it
+ * needs. Every chart goes through AggregateDocument; the others are look-ups of reference data.
+ */
+
+export const AggregateDocument = graphql(`
+  query Aggregate($query: AggregateInput!, $lang: Lang) {
+    aggregate(query: $query, lang: $lang) {
+      rows {
+        dimensions {
+          dimension
+          code
+          label
+        }
+        measures {
+          measure
+          value
+          suppressed
+        }
+      }
+      totals {
+        measure
+        value
+        suppressed
+      }
+      suppressedCells
+      truncated
+      synthetic
+      dataAsOf
+      from
+      to
+      sources {
+        id
+      }
+    }
+  }
+`);
+
+export const FilterOptionsDocument = graphql(`
+  query FilterOptions($lang: Lang) {
+    programmes {
+      code
+      name(lang: $lang)
+      synthetic
+    }
+    municipalities: regions(level: MUNICIPALITY) {
+      code
+      name(lang: $lang)
+    }
+    planningRegions: regions(level: PLANNING_REGION) {
+      code
+      name(lang: $lang)
+    }
+    institutions {
+      code
+      name(lang: $lang)
+      kind
+      parent {
+        code
+      }
+    }
+    targetGroups {
+      code
+      name(lang: $lang)
+      parent {
+        code
+      }
+    }
+  }
+`);
+
+export const RegionPointsDocument = graphql(`
+  query RegionPoints($lang: Lang) {
+    regions(level: MUNICIPALITY) {
+      code
+      name(lang: $lang)
+      lat
+      lon
+      planningRegion {
+        code
+      }
+    }
+  }
+`);
+
+export const ProgrammesDocument = graphql(`
+  query Programmes($lang: Lang) {
+    programmes {
+      code
+      name(lang: $lang)
+      projectNo
+      operator {
+        code
+        name(lang: $lang)
+      }
+      specificObjective
+      startDate
+      endDate
+      esfShare
+      stateShare
+      synthetic
+      note
+    }
+  }
+`);
+
+export const PublishedFiguresDocument = graphql(`
+  query PublishedFigures($lang: Lang) {
+    publishedFigures {
+      id
+      programme {
+        code
+        name(lang: $lang)
+      }
+      institution {
+        code
+        name(lang: $lang)
+      }
+      region {
+        code
+        name(lang: $lang)
+      }
+      periodFrom
+      periodTo
+      measure
+      breakdown
+      value
+      qualifier
+      source
+      quote
+      interpretation
+      computedValue
+      matches
+      query
+    }
+  }
+`);
+
+export const KpisDocument = graphql(`
+  query Kpis($lang: Lang) {
+    kpis {
+      id
+      programme {
+        code
+        name(lang: $lang)
+      }
+      measure
+      periodFrom
+      periodTo
+      region {
+        code
+        name(lang: $lang)
+      }
+      target
+      actual
+      progress
+      synthetic
+      setAt
+    }
+  }
+`);
+
+export const ReferenceNotesDocument = graphql(`
+  query ReferenceNotes($lang: Lang) {
+    programmes {
+      code
+      name(lang: $lang)
+      note
+    }
+    institutions {
+      code
+      name(lang: $lang)
+      note
+    }
+    regions(level: MUNICIPALITY) {
+      code
+      name(lang: $lang)
+      note
+    }
+    targetGroups {
+      code
+      name(lang: $lang)
+      note
+    }
+  }
+`);
