@@ -65,7 +65,8 @@ export class Figures {
     const plan = planQuery(figureInput(figure), this.analytics.catalog, new Set(state.datasets.map((d) => d.id)));
     const exact = await this.analytics.exact(plan, state);
     const computedValue = exact.totals[figure.measure as Measure] ?? null;
-    return { ...figure, computedValue, matches: qualifierHolds(figure, computedValue) };
+    const synthetic = state.datasets.some((d) => d.synthetic && exact.datasetIds.includes(d.id));
+    return { ...figure, computedValue, matches: qualifierHolds(figure, computedValue), synthetic };
   }
 
   /**

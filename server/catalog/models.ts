@@ -84,6 +84,7 @@ export interface PublishedFigureRow {
 export interface PublishedFigureModel extends PublishedFigureRow {
   computedValue: number | null;
   matches: boolean;
+  synthetic: boolean;
 }
 
 export interface KpiModel {

@@ -94,3 +94,28 @@ describe('security headers', () => {
     expect(response.headers.get('content-security-policy')).toContain('frame-ancestors *');
   });
 });
+
+describe('source articles', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('serves each source article verbatim, and nothing else from its folder', async () => {
+    const response = await fetch(`${server.baseUrl}/sources/004_53fb869fbaa92b81.txt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toContain('kopumā 3577 ieslodzītie');
+    for (const name of ['nope.txt', '..%2Fload-reference.ts', '%2e%2e%2f%2e%2e%2fpackage.json']) {
+      const refused = await fetch(`${server.baseUrl}/sources/${name}`);
+      expect([400, 404], name).toContain(refused.status);
+      expect(await refused.text()).not.toContain('import');
+    }
+  });
+
+  it('marks published figures computed from demo data as synthetic', async () => {
+    const { body } = await gql(server.baseUrl, '{ publishedFigures { id synthetic } }');
+    expect(body.data.publishedFigures.every((f: { synthetic: boolean }) => f.synthetic)).toBe(true);
+  });
+});

@@ -304,6 +304,8 @@ export type PublishedFigure = {
   region?: Maybe<Region>;
   /** File name of the source article (in the Sources page). */
   source: Scalars['String']['output'];
+  /** True when demo (synthetic) data produced the computed value. */
+  synthetic: Scalars['Boolean']['output'];
   value: Scalars['Float']['output'];
 };
 
@@ -703,6 +705,7 @@ export type PublishedFigureResolvers<ContextType = Context, ParentType extends R
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
