@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
-const api = 'http://127.0.0.1:4000';
+// The API's port: the same PORT variable the server reads (npm run dev starts both).
+const api = `http://127.0.0.1:${process.env.PORT ?? 4000}`;
 
 /*
  * The web app lives in web/; the server serves web/dist on the API's port, so in development

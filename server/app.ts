@@ -25,6 +25,7 @@ import { registerMetrics } from './http/metrics';
 import { registerPathGuard } from './http/path-guard';
 import { registerHealthChecks } from './http/readiness';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerSourceArticles } from './http/source-articles';
 import { registerImportRoutes } from './import/routes';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -69,7 +70,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   registerErrorResponses(app);
   registerPathGuard(app);
   const readiness = registerHealthChecks(app, db);
-  const shedding = await registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
+  const shedding = registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
   const metrics = registerMetrics(app, shedding);
   await registerSecurityHeaders(app);
 
@@ -89,6 +90,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   registerExportRoutes(app, services);
   await registerImportRoutes(app, services);
 
+  registerSourceArticles(app);
   await serveWebApp(app);
   return {
     app,
@@ -102,6 +104,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       });
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
       readiness.open();
+      shedding.start();
       metrics.start();
     },
   };
@@ -110,7 +113,8 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
 /** The built Vue app, with every other GET path answered by index.html (history-mode routing). */
 async function serveWebApp(app: FastifyInstance): Promise<void> {
   const hasBuild = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
+  if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
     const isAppPath = request.method === 'GET' && !/^\/(api|graphql)(\/|$)/.test(request.url) && !path.extname(request.url.split('?')[0]);
     if (hasBuild && isAppPath) return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -43,7 +43,7 @@ const schema = z.object({
     ),
   /** API requests answered at once; more are refused with 503 (0: no limit). */
   MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(200),
-  /** Mean event-loop delay (ms, over a second) above which API requests are refused with 503 (0: no limit). */
+  /** Mean event-loop delay (ms, over the last half second) above which API requests are refused with 503 (0: no limit). */
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
 

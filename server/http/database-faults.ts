@@ -20,14 +20,16 @@ const NOT_YET = new Set(['3D000', '57P03', '53300', 'ENOTFOUND', 'EAI_AGAIN', 'E
 
 /**
  * Whether start-up should wait and try again: the database is not reachable or not there yet, or another
- * replica holds the migration lock. Anything else (a bad migration, a bad password) stops the start.
+ * replica holds the migration lock. Anything else stops the start, a statement timeout included: a
+ * migration too slow for QUERY_TIMEOUT_MS would be as slow on every retry.
  */
 export function isWorthRetryingAtStart(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; name?: string };
+  const e = error as { code?: string; name?: string };
   return (
-    databaseFault(error) !== undefined ||
+    postgres.isConnectionLost(error) ||
+    sqlite.isConnectionLost(error) ||
     NOT_YET.has(e?.code ?? '') ||
-    e?.name === 'MigrationLocked' ||
-    /Migration table is already locked/.test(e?.message ?? '')
+    // knex's LockError: another replica is migrating, or taking the lock failed on a lost connection.
+    e?.name === 'MigrationLocked'
   );
 }

@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import type { SheddingCounters } from './load-shedding';
+import type { LoadShedding } from './load-shedding';
 
 /** Timer resolution of the event-loop sampler: delays shorter than this are not told apart. */
 const RESOLUTION_MS = 10;
@@ -15,7 +15,7 @@ export interface Metrics {
  * synchronously, so a slow SQLite query stalls every request of the process), requests in flight and
  * shed, and memory. Nothing in it is about the data or its users.
  */
-export function registerMetrics(app: FastifyInstance, shedding: SheddingCounters): Metrics {
+export function registerMetrics(app: FastifyInstance, shedding: Pick<LoadShedding, 'inFlight' | 'shed'>): Metrics {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   app.addHook('onClose', async () => delay.disable());
 
