@@ -198,7 +198,6 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
     const lastP = new Int32Array(cells).fill(-1);
     const lastR = new Int32Array(cells).fill(-1);
     let tP = 0, tN = 0, tR = 0, lastTP = -1, lastTR = -1;
-    const groupBits = hasGroups ? groupCodes.map((_, g) => 1 << g) : [0];
     for (let i = 0; i < p.n; i++) {
       const entry = p.entry[i];
       const exit = p.exit[i];
@@ -217,8 +216,9 @@ export function scanFact(store: ColumnStore, catalog: Catalog, q: ScanQuery): Sc
       if (isForeign) totalForeign++;
       if (cellBase < 0) continue;
       const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
-      for (let g = 0; g < groupBits.length; g++) {
-        if (hasGroups && (p.groups[i] & groupBits[g]) === 0) continue;
+      // One pass per group the episode is in (each set bit), or a single pass without the dimension.
+      for (let bits = hasGroups ? p.groups[i] : 1; bits !== 0; bits &= bits - 1) {
+        const g = hasGroups ? 31 - Math.clz32(bits & -bits) : 0;
         const offset = (cellBase * nGroups + g) * nb;
         for (let b = first; b < nb && bucketStart[b] <= exit; b++) {
           const cell = offset + b;
