@@ -24,6 +24,7 @@ import { registerLoadShedding } from './http/load-shedding';
 import { registerMetrics } from './http/metrics';
 import { registerPathGuard } from './http/path-guard';
 import { registerHealthChecks } from './http/readiness';
+import { registerGraphqlResponseCache } from './http/graphql-response-cache';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSourceArticles } from './http/source-articles';
 import { registerImportRoutes } from './import/routes';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   const handler = fastifyApolloHandler(apollo, {
     context: async (request, reply): Promise<Context> => ({ ...services, viewer: request.viewer, http: httpExchange(request, reply), log: request.log }),
   });
+  registerGraphqlResponseCache(app, { entries: config.RESPONSE_CACHE_ENTRIES, dataVersion: async () => (await services.analytics.dataState()).version });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
   registerExportRoutes(app, services);
   await registerImportRoutes(app, services);

@@ -14,7 +14,7 @@ import { Rollup } from './memory/rollup';
 import { scanFact, type ScanResult } from './memory/scan';
 import { buildFactStatement, type FactQuery, type Statement } from './sql';
 import { applyDisclosureControl, countSuppressed, TOTAL, type Cell, type Table } from './suppression';
-import { seesExactValues, type Viewer } from './viewer';
+import { rightsOf, seesExactValues, type Viewer } from './viewer';
 
 /** Where exact numbers come from: the in-memory rollup (SQL when it cannot answer) or SQL only. */
 export type Engine = 'memory' | 'sql';
@@ -78,8 +78,7 @@ export class Analytics {
   async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
     state ??= await this.dataState();
     if (!this.cache) return this.compute(input, lang, viewer, state);
-    const rights = seesExactValues(viewer) ? 'exact' : viewer.role === 'MANAGER' ? `manager:${[...viewer.institutions].sort().join(',')}` : 'public';
-    const key = JSON.stringify([state.version, rights, lang, input]);
+    const key = JSON.stringify([state.version, rightsOf(viewer), lang, input]);
     let answer = this.cache.get(key);
     if (!answer) {
       answer = this.compute(input, lang, viewer, state);

@@ -13,3 +13,9 @@ export const PUBLIC_VIEWER: Viewer = { role: 'PUBLIC', institutions: [] };
 
 /** Officials and admins see exact values everywhere; everyone else gets small cells suppressed. */
 export const seesExactValues = (viewer: Viewer) => viewer.role === 'OFFICIAL' || viewer.role === 'ADMIN';
+
+/** Who may see what: answers are shared only between viewers with the same rights. */
+export function rightsOf(viewer: Viewer): string {
+  if (seesExactValues(viewer)) return 'exact';
+  return viewer.role === 'MANAGER' ? `manager:${[...viewer.institutions].sort().join(',')}` : 'public';
+}
