@@ -89,7 +89,7 @@ interface Server {
 async function startServer(cacheEntries: number): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/serve.ts'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_ENTRIES: String(cacheEntries) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
