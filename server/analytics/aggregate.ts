@@ -11,8 +11,8 @@ import { MEASURES } from './model';
 import { buckets } from './periods';
 import { planQuery, type Plan } from './plan';
 import { Rollup } from './memory/rollup';
-import { scanFact, type ScanResult } from './memory/scan';
-import { buildFactStatement, type FactQuery, type Statement } from './sql';
+import { scanFact, type ScanQuery, type ScanResult } from './memory/scan';
+import { buildFactStatement, type Statement } from './sql';
 import { applyDisclosureControl, countSuppressed, TOTAL, type Cell, type Table } from './suppression';
 import { rightsOf, seesExactValues, type Viewer } from './viewer';
 
@@ -188,7 +188,7 @@ export class Analytics {
   }
 
   /** One fact's part of a plan from SQL: grouped rows, totals and the datasets that contributed. */
-  private async viaSql(query: Omit<FactQuery, 'measures'> & { own?: string[] }, measures: Measure[]): Promise<ScanResult> {
+  private async viaSql(query: ScanQuery, measures: Measure[]): Promise<ScanResult> {
     const { own, ...rest } = query;
     const base = { ...rest, measures, ownInstitutions: own };
     const whole = [{ code: 'ALL', start: query.from, end: query.to }];

@@ -1,8 +1,6 @@
 import type { Catalog } from '../../catalog/catalog';
-import type { Dimension, Measure } from '../../schema/generated/resolvers-types';
-import type { FactName } from '../model';
-import type { Bucket } from '../periods';
-import type { Plan } from '../plan';
+import type { Measure } from '../../schema/generated/resolvers-types';
+import type { FactQuery } from '../sql';
 import { dayOf, type ColumnStore, type Dictionary } from './columns';
 
 /*
@@ -11,17 +9,8 @@ import { dayOf, type ColumnStore, type Dictionary } from './columns';
  * count per cell only compares with the last person counted in that cell.
  */
 
-export interface ScanQuery {
-  fact: FactName;
-  dimensions: Dimension[];
-  buckets: Bucket[];
-  from: string;
-  to: string;
-  boundaries: Plan['boundaries'];
-  filters: Plan['filters'];
-  datasetIds?: string[];
-  own?: string[];
-}
+/** A fact query as sql.ts takes it, all measures at once, with a manager's own institutions as `own`. */
+export type ScanQuery = Omit<FactQuery, 'measures' | 'groupByDataset' | 'ownInstitutions'> & { own?: string[] };
 
 export interface ScanResult {
   rows: { key: string[]; values: Partial<Record<Measure, number>>; foreign: number }[];
