@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
 import { databaseFault } from './database-faults';
 
 /** Fastify's own 4xx codes, named the way the rest of the API names them. */
@@ -17,6 +18,11 @@ const CODES: Record<number, string> = {
  */
 export function registerErrorResponses(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // A typed error of ours thrown in a hook (e.g. SERVICE_UNAVAILABLE while reading the data version).
+    if (error instanceof GraphQLError && typeof error.extensions.code === 'string') {
+      const typed = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
+      return send(request, typed === 503 ? reply.header('retry-after', '5') : reply, typed, error.extensions.code, error.message);
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return send(request, reply, status, CODES[status] ?? error.code ?? 'BAD_REQUEST', error.message);
     const fault = databaseFault(error);

@@ -1,0 +1,79 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Users } from '../../server/auth/users';
+import { ensureSeeded } from '../../seeds';
+import { gqlAs, signIn, upload } from '../helpers/accounts';
+import { testDatabases, type TestDatabase } from '../helpers/databases';
+import { csv, participationRow } from '../helpers/import-files';
+import { spawnServer, waitForStatus, type ServerProcess } from './server-process';
+
+/*
+ * Two server processes on different ports over one PostgreSQL, as N replicas behind a load balancer: a
+ * session started on one is valid on the other (and ended everywhere by a logout), and data imported or
+ * rolled back through one is what the other answers within a second, its response cache notwithstanding.
+ */
+
+const postgres = testDatabases().find((d) => d.id === 'postgres');
+const NEW_IN_2023 = '{ aggregate(query: { measures: [NEW_PARTICIPANTS], filter: { institutions: ["VERTE"], from: "2023-01-01", to: "2023-12-31" } }) { totals { value } } }';
+const PASSWORD = 'replica-password-long-enough';
+
+describe.skipIf(!postgres)('two replicas over one PostgreSQL', () => {
+  let database: Awaited<ReturnType<TestDatabase['create']>>;
+  let a: ServerProcess;
+  let b: ServerProcess;
+
+  beforeAll(async () => {
+    database = await postgres!.create();
+    // Migrated and seeded once, as a deployment step, so the replicas start on a ready database.
+    await ensureSeeded(database.db);
+    await new Users(database.db).add({ username: 'replica-manager', password: PASSWORD, role: 'MANAGER', institutions: ['VERTE'] }, 'test');
+    [a, b] = await Promise.all([spawnServer(database.url), spawnServer(database.url)]);
+    await Promise.all([waitForStatus(a, '/readyz', 200, 120_000), waitForStatus(b, '/readyz', 200, 120_000)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.drop();
+  });
+
+  const me = async (server: ServerProcess, cookie: string) => (await gqlAs(server.baseUrl, cookie, '{ me { username role } }')).body.data.me;
+  const newIn2023 = async (server: ServerProcess, cookie: string) => (await gqlAs(server.baseUrl, cookie, NEW_IN_2023)).body.data.aggregate.totals[0].value as number;
+
+  /** Polls a replica until it answers `expected`; returns how long that took after the change. */
+  async function timeUntil(read: () => Promise<number>, expected: number, since: number): Promise<number> {
+    for (;;) {
+      if ((await read()) === expected) return Date.now() - since;
+      if (Date.now() - since > 5000) throw new Error(`the other replica did not answer ${expected} within 5 s`);
+      await sleep(20);
+    }
+  }
+
+  it('a session started on one replica is valid on the other, and a logout on either ends it on both', async () => {
+    const { cookie } = await signIn(a.baseUrl, 'replica-manager', PASSWORD);
+    expect(await me(a, cookie)).toEqual({ username: 'replica-manager', role: 'MANAGER' });
+    expect(await me(b, cookie)).toEqual({ username: 'replica-manager', role: 'MANAGER' });
+    await gqlAs(b.baseUrl, cookie, 'mutation { logout }');
+    expect(await me(a, cookie)).toBeNull();
+    expect(await me(b, cookie)).toBeNull();
+  });
+
+  it('an import through one replica, and its rollback through the other, are seen by the other within a second', async () => {
+    const { cookie } = await signIn(a.baseUrl, 'replica-manager', PASSWORD);
+    const before = await newIn2023(b, cookie);
+    // Asked twice on each replica: the answer now sits in both response caches.
+    expect(await newIn2023(b, cookie)).toBe(before);
+    expect(await newIn2023(a, cookie)).toBe(before);
+
+    const rows = Array.from({ length: 25 }, (_, i) => participationRow(i, { record_id: `R-${i}`, person_key: `replica${String(i).padStart(8, '0')}`, entry_date: '2023-03-01', exit_date: '2023-06-30', outcome_date: '2023-06-30' }));
+    const imported = await upload(a.baseUrl, cookie, 'participation', csv('participation', rows), 'replica.csv');
+    expect(imported).toMatchObject({ status: 200, body: { status: 'imported', rows: 25 } });
+    const seenAfterImport = await timeUntil(() => newIn2023(b, cookie), before + 25, Date.now());
+
+    const rolledBack = await gqlAs(b.baseUrl, cookie, 'mutation ($d: ID!) { rollbackImport(dataset: $d) }', { d: imported.body.dataset });
+    expect(rolledBack.body).toEqual({ data: { rollbackImport: true } });
+    const seenAfterRollback = await timeUntil(() => newIn2023(a, cookie), before, Date.now());
+
+    console.log(`replicas: import through A seen on B after ${seenAfterImport} ms; rollback through B seen on A after ${seenAfterRollback} ms`);
+    expect(seenAfterImport).toBeLessThan(1000);
+    expect(seenAfterRollback).toBeLessThan(1000);
+  });
+});
