@@ -13,4 +13,8 @@ router.afterEach((to, from) => {
   if (from.matched.length && to.path !== from.path) void nextTick(() => document.getElementById('main')?.focus({ preventScroll: true }));
 });
 
+// Who is signed in decides the navigation and what the restricted pages show; asked once at start.
+// Loaded apart from the entry: the GraphQL client is not needed before the first page asks for something.
+void import('./api/session').then((session) => session.loadSession());
+
 createApp(App).use(i18n).use(router).mount('#app');

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
-import type { AggregateInput } from './gql/graphql';
+import type { AggregateInput, Role } from './gql/graphql';
+import { pageRoles } from './model/access';
 import { locales, parseView, serializeView, viewOfQuery, type Locale } from './model/view';
 
 declare module 'vue-router' {
@@ -8,7 +9,14 @@ declare module 'vue-router' {
     title?: string;
     /** Rendered without the app's header and footer (embedded charts). */
     bare?: boolean;
+    /** Only these roles may use the page (the server enforces it; the app shows a sign-in prompt or why not). */
+    roles?: readonly Role[];
   }
+}
+
+/** The pages behind a sign-in bring their own text along (most visitors never open them). */
+function withAccountText<T>(page: Promise<T>): Promise<T> {
+  return Promise.all([page, import('./i18n/accounts').then((m) => m.loadAccountMessages())]).then(([loaded]) => loaded);
 }
 
 /* Pages load on demand, so the first visit downloads only the page it opens. */
@@ -29,6 +37,25 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/explorer', name: 'explorer', component: () => import('./pages/ExplorerPage.vue'), meta: { title: 'nav.explorer' } },
   { path: '/sources', name: 'sources', component: () => import('./pages/SourcesPage.vue'), meta: { title: 'nav.sources' } },
+  { path: '/login', name: 'login', component: () => withAccountText(import('./pages/LoginPage.vue')), meta: { title: 'auth.signIn' } },
+  {
+    path: '/import',
+    name: 'import',
+    component: () => withAccountText(import('./pages/ImportPage.vue')),
+    meta: { title: 'nav.import', roles: pageRoles.import },
+  },
+  {
+    path: '/targets',
+    name: 'targets',
+    component: () => withAccountText(import('./pages/TargetsPage.vue')),
+    meta: { title: 'nav.targets', roles: pageRoles.targets },
+  },
+  {
+    path: '/audit',
+    name: 'audit',
+    component: () => withAccountText(import('./pages/AuditPage.vue')),
+    meta: { title: 'nav.audit', roles: pageRoles.audit },
+  },
   { path: '/embed/:chart', name: 'embed', component: () => import('./pages/EmbedPage.vue'), meta: { bare: true } },
   { path: '/:unknown(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'app.notFoundTitle' } },
 ];

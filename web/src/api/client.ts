@@ -1,9 +1,31 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql/language/printer';
+import { print } from 'graphql';
+import { ref } from 'vue';
+
+interface GraphQLError {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
 
 interface GraphQLResponse<R> {
   data?: R | null;
-  errors?: { message: string }[];
+  errors?: GraphQLError[];
+}
+
+/**
+ * A failure the API explained: `code` is its extensions.code (BAD_USER_INPUT, UNAUTHENTICATED,
+ * FORBIDDEN, RATE_LIMITED, …), `field` the input it refers to (e.g. "input.periodFrom").
+ */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
 }
 
 const printed = new WeakMap<object, string>();
@@ -13,6 +35,18 @@ const printed = new WeakMap<object, string>();
  */
 const answers = new Map<string, Promise<unknown>>();
 const maxAnswers = 200;
+
+/**
+ * Bumped whenever kept answers stop being true: after sign-in and sign-out (suppression depends on who
+ * asks) and after anything that changes data (an import, a rollback, a new target). Everything on
+ * screen that came from the API watches it and asks again.
+ */
+export const answersGeneration = ref(0);
+
+export function invalidateAnswers(): void {
+  answers.clear();
+  answersGeneration.value++;
+}
 
 function source(document: TypedDocumentNode<unknown, never>): string {
   let text = printed.get(document);
@@ -34,12 +68,12 @@ async function post<R>(query: string, variables: unknown): Promise<R> {
   try {
     body = (await response.json()) as GraphQLResponse<R>;
   } catch {
-    throw new Error(`HTTP ${response.status} ${response.statusText}`);
+    throw new ApiError(`HTTP ${response.status} ${response.statusText}`, response.status);
   }
   const first = body.errors?.[0];
   // The API's messages say what was wrong with the query (an unknown code, a filter that does not apply).
-  if (first) throw new Error(first.message);
-  if (!response.ok || body.data == null) throw new Error(`HTTP ${response.status} ${response.statusText}`);
+  if (first) throw new ApiError(first.message, response.status, first.extensions?.code, first.extensions?.field);
+  if (!response.ok || body.data == null) throw new ApiError(`HTTP ${response.status} ${response.statusText}`, response.status);
   return body.data;
 }
 
@@ -55,4 +89,9 @@ export function request<R, V>(document: TypedDocumentNode<R, V>, variables: V): 
   // A failure is not an answer to keep: the next attempt asks again.
   answer.catch(() => answers.delete(key));
   return answer;
+}
+
+/** Runs a mutation, or a query whose answer must be fresh (who is signed in): never kept, never shared. */
+export function send<R, V>(document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  return post<R>(source(document as TypedDocumentNode<unknown, never>), variables);
 }

@@ -186,3 +186,120 @@ export const ReferenceNotesDocument = graphql(`
     }
   }
 `);
+
+/* Accounts: who is signed in, signing in and out. Institutions carry both names, so a language switch needs no new request. */
+
+export const MeDocument = graphql(`
+  query Me {
+    me {
+      ...SignedInUser
+    }
+  }
+
+  fragment SignedInUser on User {
+    id
+    username
+    role
+    institutions {
+      code
+      nameEn: name(lang: EN)
+      nameLv: name(lang: LV)
+    }
+  }
+`);
+
+export const LoginDocument = graphql(`
+  mutation Login($username: String!, $password: String!) {
+    login(username: $username, password: $password) {
+      ...SignedInUser
+    }
+  }
+`);
+
+export const LogoutDocument = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+/* Import: the datasets loaded so far, and rolling an import back. */
+
+export const DatasetsDocument = graphql(`
+  query Datasets {
+    datasets {
+      id
+      kind
+      synthetic
+      fact
+      description
+      sourceFile
+      fileHash
+      rowCount
+      loadedAt
+      loadedBy
+    }
+  }
+`);
+
+export const RollbackImportDocument = graphql(`
+  mutation RollbackImport($dataset: ID!) {
+    rollbackImport(dataset: $dataset)
+  }
+`);
+
+/* Targets: as they stand at a moment (now by default), and setting one. */
+
+export const KpiTargetsDocument = graphql(`
+  query KpiTargets($lang: Lang, $asOf: DateTime) {
+    kpis(asOf: $asOf) {
+      ...KpiTarget
+    }
+  }
+
+  fragment KpiTarget on Kpi {
+    id
+    programme {
+      code
+      name(lang: $lang)
+    }
+    measure
+    periodFrom
+    periodTo
+    region {
+      code
+      name(lang: $lang)
+    }
+    target
+    actual
+    progress
+    synthetic
+    setAt
+  }
+`);
+
+export const SetKpiTargetDocument = graphql(`
+  mutation SetKpiTarget($input: KpiTargetInput!, $lang: Lang) {
+    setKpiTarget(input: $input) {
+      ...KpiTarget
+    }
+  }
+`);
+
+/* Audit log (admins): newest first, a page at a time. */
+
+export const AuditLogDocument = graphql(`
+  query AuditLog($first: Int, $after: ID, $action: String) {
+    auditLog(first: $first, after: $after, action: $action) {
+      entries {
+        id
+        at
+        action
+        username
+        ip
+        requestId
+        details
+      }
+      nextCursor
+    }
+  }
+`);

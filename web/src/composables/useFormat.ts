@@ -19,6 +19,11 @@ export function useFormat() {
     return d(new Date(iso), 'long');
   }
 
+  /** When something happened, to the second, with the time zone (UTC). */
+  function timestamp(iso: string): string {
+    return d(new Date(iso), 'stamp');
+  }
+
   function chartTexts(title: string): ChartTexts {
     return {
       title,
@@ -40,6 +45,7 @@ export function useFormat() {
     percent: (v: number) => n(v, 'percent'),
     date,
     dateTime,
+    timestamp,
     chartTexts,
   };
 }

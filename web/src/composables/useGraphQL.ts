@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { onScopeDispose, ref, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
-import { request } from '../api/client';
+import { answersGeneration, request, send } from '../api/client';
 
 export interface Remote<T> {
   data: ShallowRef<T | null>;
@@ -14,7 +14,13 @@ export interface Remote<T> {
  * Runs a document whenever its variables change (null variables: nothing to ask yet). Answers that
  * arrive after newer variables were asked for are dropped, so fast filter changes cannot show stale data.
  */
-export function useGraphQL<R, V, T>(document: TypedDocumentNode<R, V>, variables: () => V | null, pick: (result: R) => T): Remote<T> {
+export function useGraphQL<R, V, T>(
+  document: TypedDocumentNode<R, V>,
+  variables: () => V | null,
+  pick: (result: R) => T,
+  /** fresh: never answered from what was kept (the audit log grows with every request). */
+  options: { fresh?: boolean } = {},
+): Remote<T> {
   const data = shallowRef<T | null>(null);
   const error = shallowRef<string | null>(null);
   const loading = ref(false);
@@ -30,7 +36,7 @@ export function useGraphQL<R, V, T>(document: TypedDocumentNode<R, V>, variables
     loading.value = true;
     error.value = null;
     try {
-      const result = pick(await request(document, vars));
+      const result = pick(await (options.fresh ? send : request)(document, vars));
       if (ticket !== latest || !alive) return;
       data.value = result;
     } catch (e) {
@@ -42,8 +48,9 @@ export function useGraphQL<R, V, T>(document: TypedDocumentNode<R, V>, variables
     }
   }
 
-  // Compared as JSON so that an equal query built afresh does not ask again.
-  watch(() => JSON.stringify(variables()), () => void run(variables()), { immediate: true });
+  // Compared as JSON so that an equal query built afresh does not ask again; asked again when kept
+  // answers stop being true (sign-in, sign-out, an import, a new target).
+  watch([() => JSON.stringify(variables()), answersGeneration], () => void run(variables()), { immediate: true });
   onScopeDispose(() => {
     alive = false;
   });

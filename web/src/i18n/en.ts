@@ -23,6 +23,9 @@ export default {
     institutions: 'Institutions & programmes',
     explorer: 'Explorer',
     sources: 'Sources & methodology',
+    import: 'Import data',
+    targets: 'Targets',
+    audit: 'Audit log',
   },
   lang: {
     label: 'Language',
@@ -280,6 +283,20 @@ export default {
     mapText:
       'By default the Regions map places each municipality at its approximate centre point. To draw official boundaries, put a GeoJSON FeatureCollection at web/public/geo/municipalities.geojson whose features carry the municipality’s ATVK code in the property atvk_code, and rebuild the app.',
     articles: 'Source articles',
+  },
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    signOutFailed: 'Signing out failed: {message}',
+    account: 'Account',
+    signedInAs: 'Signed in as {name}',
+    institutions: 'Institutions',
+  },
+  role: {
+    PUBLIC: 'Public',
+    MANAGER: 'Project manager',
+    OFFICIAL: 'Official',
+    ADMIN: 'Administrator',
   },
   embed: {
     openFull: 'Open the full view',

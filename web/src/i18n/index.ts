@@ -16,6 +16,8 @@ const number: Record<string, Intl.NumberFormatOptions> = {
 const date: Record<string, Intl.DateTimeFormatOptions> = {
   short: { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' },
   long: { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' },
+  // When something happened (audit log, imports, targets): to the second, saying the time zone.
+  stamp: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'UTC', timeZoneName: 'short' },
 };
 
 export const i18n = createI18n({

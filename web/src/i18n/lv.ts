@@ -22,6 +22,9 @@ export default {
     institutions: 'Iestādes un programmas',
     explorer: 'Datu izpēte',
     sources: 'Avoti un metodoloģija',
+    import: 'Datu imports',
+    targets: 'Mērķi',
+    audit: 'Audita žurnāls',
   },
   lang: {
     label: 'Valoda',
@@ -279,6 +282,20 @@ export default {
     mapText:
       'Pēc noklusējuma reģionu karte attēlo katru pašvaldību tās aptuvenajā centra punktā. Lai zīmētu oficiālās robežas, ievietojiet GeoJSON FeatureCollection failu web/public/geo/municipalities.geojson, kura objektiem īpašībā atvk_code norādīts pašvaldības ATVK kods, un pārbūvējiet lietotni.',
     articles: 'Avotu raksti',
+  },
+  auth: {
+    signIn: 'Pieteikties',
+    signOut: 'Atteikties',
+    signOutFailed: 'Atteikties neizdevās: {message}',
+    account: 'Konts',
+    signedInAs: 'Lietotājs: {name}',
+    institutions: 'Iestādes',
+  },
+  role: {
+    PUBLIC: 'Publisks lietotājs',
+    MANAGER: 'Projekta vadītājs',
+    OFFICIAL: 'Amatpersona',
+    ADMIN: 'Administrators',
   },
   embed: {
     openFull: 'Atvērt pilno skatu',
