@@ -41,8 +41,15 @@ export async function startServer(config: Config, prepare?: (db: Db) => Promise<
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     await retryUntilReady(
       async () => {
-        await migrateLatest(db);
-        await prepare?.(db);
+        // Migrations and seeding may rightly run longer than any query should: their own connection
+        // has no statement timeout.
+        const setup = openDatabase(config.database);
+        try {
+          await migrateLatest(setup);
+          await prepare?.(setup);
+        } finally {
+          await setup.destroy();
+        }
         await built.open();
       },
       app.log,

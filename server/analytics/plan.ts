@@ -6,6 +6,8 @@ import { isIsoDate } from './periods';
 
 export const MAX_DIMENSIONS = 4;
 export const MAX_LIMIT = 10_000;
+/** The most cells (combinations of dimension codes) a query may ask for, before any data is read. */
+export const MAX_CELLS = 1_000_000;
 /** More filter codes than any real query needs; a bound on the size of the generated SQL. */
 export const MAX_FILTER_CODES = 500;
 
@@ -85,6 +87,14 @@ export function planQuery(input: AggregateInput, catalog: Catalog, knownDatasets
     return { measure: o.measure ?? undefined, dimension: o.dimension ?? undefined, direction: o.direction ?? 'ASC' };
   });
 
+  const cells = possibleCells(dimensions, from, to, catalog, knownDatasets.size);
+  if (cells > MAX_CELLS) {
+    throw badInput(
+      `this breakdown has up to ${cells.toLocaleString('en')} cells, more than the ${MAX_CELLS.toLocaleString('en')} allowed: use fewer dimensions, a coarser time grain or a shorter period`,
+      'query.dimensions',
+    );
+  }
+
   const limit = input.limit ?? MAX_LIMIT;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
     throw badInput(`must be between 1 and ${MAX_LIMIT}, got ${limit}`, 'query.limit');
@@ -104,6 +114,30 @@ export function planQuery(input: AggregateInput, catalog: Catalog, knownDatasets
     orderBy,
     limit,
   };
+}
+
+const MONTHS_PER_BUCKET: Record<TimeGrain, number> = { year: 12, quarter: 3, month: 1 };
+/** Ten years stands in for the data's extent when the query names no period. */
+const DEFAULT_SPAN_MONTHS = 120;
+
+/** An upper bound on a breakdown's cells: time buckets × the number of codes each dimension can take. */
+function possibleCells(dimensions: Dimension[], from: string | undefined, to: string | undefined, catalog: Catalog, datasets: number): number {
+  const months = from && to ? (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1 : DEFAULT_SPAN_MONTHS;
+  const sizes: Partial<Record<Dimension, number>> = {
+    MUNICIPALITY: catalog.regions.size,
+    PLANNING_REGION: catalog.planningRegions.size,
+    TARGET_GROUP: catalog.targetGroups.size,
+    INSTITUTION: catalog.institutions.size,
+    SITE: catalog.institutions.size,
+    PROGRAMME: catalog.programmes.size,
+    DATASET: datasets,
+  };
+  return dimensions.reduce((cells, d) => {
+    const def = DIMENSIONS[d];
+    if (def.grain) return cells * (Math.ceil(months / MONTHS_PER_BUCKET[def.grain]) + 1);
+    const values = def.labels.kind === 'enum' ? Object.keys(def.labels.values).length : sizes[d] ?? 1;
+    return cells * Math.max(values, 1);
+  }, 1);
 }
 
 function expandFilter(name: FilterName, codes: readonly string[], field: string, catalog: Catalog, datasets: ReadonlySet<string>): string[] {

@@ -81,7 +81,7 @@ function tableLines(table: Table): number[][] {
         if (group) group.push(i);
         else groups.set(rest, [i]);
       });
-      lines.push(...groups.values());
+      for (const group of groups.values()) lines.push(group);
     }
   }
   lines.push([...table.rows.keys(), TOTAL]);

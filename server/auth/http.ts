@@ -2,6 +2,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_VIEWER } from '../analytics/viewer';
 import type { HttpExchange } from '../context';
+import { API_PATH } from '../http/readiness';
 import { IDLE_MS, SESSION_COOKIE, type Sessions } from './sessions';
 
 /**
@@ -11,7 +12,8 @@ import { IDLE_MS, SESSION_COOKIE, type Sessions } from './sessions';
 export async function registerSessions(app: FastifyInstance, sessions: Sessions): Promise<void> {
   await app.register(fastifyCookie);
   app.addHook('onRequest', async (request) => {
-    const signedIn = await sessions.resolve(request.cookies[SESSION_COOKIE]);
+    // Static files and health checks need nobody's identity: no session read for them.
+    const signedIn = API_PATH.test(request.url) ? await sessions.resolve(request.cookies[SESSION_COOKIE]) : undefined;
     request.viewer = signedIn?.viewer ?? PUBLIC_VIEWER;
   });
 }

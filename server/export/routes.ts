@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { answerQuery } from '../analytics/answer';
+import { databaseFault } from '../http/database-faults';
 import type { Services } from '../context';
 import { FORMATS } from './formats';
 import { exportMetadata } from './metadata';
@@ -61,6 +62,7 @@ function originOf(request: FastifyRequest): string {
  * says nothing about its cause (no stack, no SQL).
  */
 function sendError(reply: FastifyReply, error: unknown, log: FastifyBaseLogger) {
+  error = databaseFault(error) ?? error;
   if (error instanceof ExportParameterError) {
     return reply.code(400).send({ error: error.code, message: error.message, field: error.field });
   }

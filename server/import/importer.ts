@@ -22,6 +22,11 @@ export interface Importer {
   requestId?: string;
 }
 
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string })?.code ?? '';
+  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
+};
+
 /** At most this many row errors are listed; the count says how many there were in all. */
 const MAX_LISTED_ERRORS = 1000;
 const BATCH = 500;
@@ -55,30 +60,37 @@ export async function importFile(
         result = { status: 'duplicate', dataset: existing.id, rows: Number(existing.row_count) };
       } else {
         const valid = checked.valid;
-        return await db.transaction(async (trx) => {
-          const dataset = `import-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${fileHash.slice(0, 8)}`;
-          await trx('dataset').insert({
-            id: dataset,
-            kind: 'import',
-            synthetic: false,
-            fact: kind,
-            description: `Imported ${kind} file ${fileName}`.slice(0, 500),
-            source_file: fileName.slice(0, 500),
-            file_hash: fileHash,
-            row_count: valid.rows.length,
-            loaded_at: new Date().toISOString(),
-            loaded_by: by.username,
-            loaded_by_user_id: by.userId,
+        try {
+          return await db.transaction(async (trx) => {
+            const dataset = `import-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${fileHash.slice(0, 8)}`;
+            await trx('dataset').insert({
+              id: dataset,
+              kind: 'import',
+              synthetic: false,
+              fact: kind,
+              description: `Imported ${kind} file ${fileName}`.slice(0, 500),
+              source_file: fileName.slice(0, 500),
+              file_hash: fileHash,
+              row_count: valid.rows.length,
+              loaded_at: new Date().toISOString(),
+              loaded_by: by.username,
+              loaded_by_user_id: by.userId,
+            });
+            const replaced = isSqlite(trx)
+              ? await writeWithSqlite(trx, dataset, valid)
+              : valid.kind === 'participation'
+                ? await writeParticipation(trx, dataset, valid.rows)
+                : await writeConsultations(trx, dataset, valid.rows);
+            const done: ImportResult = { status: 'imported', dataset, rows: valid.rows.length, replaced };
+            await audit(trx, { action: 'import_accepted', ...who, details: { ...details, dataset, rows: valid.rows.length, replaced } });
+            return done;
           });
-          const replaced = isSqlite(trx)
-            ? await writeWithSqlite(trx, dataset, valid)
-            : valid.kind === 'participation'
-              ? await writeParticipation(trx, dataset, valid.rows)
-              : await writeConsultations(trx, dataset, valid.rows);
-          const done: ImportResult = { status: 'imported', dataset, rows: valid.rows.length, replaced };
-          await audit(trx, { action: 'import_accepted', ...who, details: { ...details, dataset, rows: valid.rows.length, replaced } });
-          return done;
-        });
+        } catch (error) {
+          // The same file at the same moment through another request or replica: the database kept one.
+          const landed = isUniqueViolation(error) ? await db('dataset').where({ file_hash: fileHash, fact: kind }).first() : undefined;
+          if (!landed) throw error;
+          result = { status: 'duplicate', dataset: landed.id, rows: Number(landed.row_count) };
+        }
       }
     }
   } catch (error) {

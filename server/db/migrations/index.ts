@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as starSchema from './001_star_schema';
 import * as accounts from './002_accounts_imports_audit';
 import * as rollupSnapshot from './003_rollup_snapshot';
+import * as uniqueImportFile from './004_unique_import_file';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -11,6 +12,7 @@ const migrations: Record<string, Knex.Migration> = {
   '001_star_schema': starSchema,
   '002_accounts_imports_audit': accounts,
   '003_rollup_snapshot': rollupSnapshot,
+  '004_unique_import_file': uniqueImportFile,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -114,6 +114,7 @@ export type Dataset = {
   id: Scalars['ID']['output'];
   kind: Scalars['String']['output'];
   loadedAt: Scalars['DateTime']['output'];
+  /** The account that loaded it; null for anonymous viewers. */
   loadedBy?: Maybe<Scalars['String']['output']>;
   rowCount: Scalars['Int']['output'];
   sourceFile?: Maybe<Scalars['String']['output']>;
@@ -192,7 +193,7 @@ export type KpiTargetInput = {
   periodFrom: Scalars['Date']['input'];
   periodTo: Scalars['Date']['input'];
   programme: Scalars['ID']['input'];
-  /** A municipality or planning region; none for the whole country. */
+  /** A municipality; none for the whole country. */
   region?: InputMaybe<Scalars['String']['input']>;
   target: Scalars['Float']['input'];
 };

@@ -29,7 +29,7 @@ export const AccountQueries: Pick<QueryResolvers, 'me' | 'auditLog' | 'datasets'
     return { entries, nextCursor: rows.length > limit ? entries.at(-1)!.id : null };
   },
 
-  datasets: async (_parent, _args, { analytics, db }) => {
+  datasets: async (_parent, _args, { analytics, db, viewer }) => {
     const state = await analytics.dataState();
     const extra = await db('dataset').select('id', 'fact', 'source_file', 'file_hash', 'row_count', 'loaded_by');
     return state.datasets.map((d) => {
@@ -40,7 +40,8 @@ export const AccountQueries: Pick<QueryResolvers, 'me' | 'auditLog' | 'datasets'
         sourceFile: row.source_file,
         fileHash: row.file_hash,
         rowCount: Number(row.row_count),
-        loadedBy: row.loaded_by,
+        // Who loaded a file is for signed-in users; the public sees what was loaded and when.
+        loadedBy: viewer.role === 'PUBLIC' ? null : row.loaded_by,
       };
     });
   },

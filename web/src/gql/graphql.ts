@@ -75,7 +75,7 @@ export type KpiTargetInput = {
   periodFrom: string;
   periodTo: string;
   programme: string | number;
-  /** A municipality or planning region; none for the whole country. */
+  /** A municipality; none for the whole country. */
   region?: string | null | undefined;
   target: number;
 };
