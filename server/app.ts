@@ -23,7 +23,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerLoadShedding } from './http/load-shedding';
 import { registerMetrics } from './http/metrics';
 import { registerPathGuard } from './http/path-guard';
-import { registerHealthChecks } from './http/readiness';
+import { API_PATH, registerHealthChecks } from './http/readiness';
 import { registerGraphqlResponseCache } from './http/graphql-response-cache';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSourceArticles } from './http/source-articles';
@@ -118,7 +118,7 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
   // wildcard: files are looked up per request, so a rebuilt bundle is served without a restart.
   if (hasBuild) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
-    const isAppPath = request.method === 'GET' && !/^\/(api|graphql)(\/|$)/.test(request.url) && !path.extname(request.url.split('?')[0]);
+    const isAppPath = request.method === 'GET' && !API_PATH.test(request.url) && !path.extname(request.url.split('?')[0]);
     if (hasBuild && isAppPath) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     return reply.code(404).send({ error: 'NOT_FOUND', message: `No such resource: ${request.method} ${request.url.slice(0, 200)}` });
   });
