@@ -29,7 +29,6 @@ const isUniqueViolation = (error: unknown) => {
 
 /** At most this many row errors are listed; the count says how many there were in all. */
 const MAX_LISTED_ERRORS = 1000;
-const BATCH = 500;
 
 /**
  * Imports one file as a new dataset, all or nothing: every row is validated first, and the writes run
@@ -76,11 +75,7 @@ export async function importFile(
               loaded_by: by.username,
               loaded_by_user_id: by.userId,
             });
-            const replaced = isSqlite(trx)
-              ? await writeWithSqlite(trx, dataset, valid)
-              : valid.kind === 'participation'
-                ? await writeParticipation(trx, dataset, valid.rows)
-                : await writeConsultations(trx, dataset, valid.rows);
+            const replaced = isSqlite(trx) ? await writeWithSqlite(trx, dataset, valid) : await writeWithPostgres(trx, dataset, valid);
             const done: ImportResult = { status: 'imported', dataset, rows: valid.rows.length, replaced };
             await audit(trx, { action: 'import_accepted', ...who, details: { ...details, dataset, rows: valid.rows.length, replaced } });
             return done;
@@ -104,58 +99,57 @@ export async function importFile(
   return result;
 }
 
-/** Rows already stored under the same institution and record_id are replaced, and kept for a rollback. */
-async function replaceExisting(trx: Knex.Transaction, fact: FactName, dataset: string, keys: { institution_code: string; record_id: string }[]): Promise<number> {
+const PARTICIPATION_COLUMNS = ['record_id', 'person_key', 'programme_code', 'institution_code', 'region_code', 'entry_date', 'exit_date', 'outcome', 'outcome_date', 'gender', 'age_band'] as const;
+const CONSULTATION_COLUMNS = ['record_id', 'person_key', 'programme_code', 'institution_code', 'site_code', 'date', 'stage', 'format', 'mode'] as const;
+const COLUMNS = { participation: PARTICIPATION_COLUMNS, consultation: CONSULTATION_COLUMNS };
+/** Rows per statement on PostgreSQL: each column travels as one array parameter, so batches can be large. */
+const PG_BATCH = 5000;
+
+/**
+ * PostgreSQL: each batch is a few statements whatever its size, every column sent as one array and
+ * unnested on the server. Rows stored under the same institution and record_id are replaced first and
+ * kept for a rollback.
+ */
+async function writeWithPostgres(trx: Knex.Transaction, dataset: string, valid: ValidRows): Promise<number> {
+  // The transaction's own pg connection: knex would spread an array binding into a list of values.
+  const pg = (await trx.client.acquireConnection()) as import('pg').PoolClient;
+  const query = async (sql: string, values: unknown[]) => (await pg.query(sql, values)).rows;
+  const fact = valid.kind;
+  const columns = COLUMNS[fact];
+  const rows = valid.rows as unknown as Record<string, string | null>[];
   let replaced = 0;
-  const byInstitution = new Map<string, string[]>();
-  for (const k of keys) {
-    const ids = byInstitution.get(k.institution_code);
-    if (ids) ids.push(k.record_id);
-    else byInstitution.set(k.institution_code, [k.record_id]);
-  }
-  for (const [institution, ids] of byInstitution) {
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const old = await trx(fact).where('institution_code', institution).whereIn('record_id', ids.slice(i, i + BATCH));
-      if (old.length === 0) continue;
-      const groups =
-        fact === 'participation'
-          ? await trx('participation_target_group').whereIn('participation_id', old.map((r) => r.id)).select('participation_id', 'target_group_code')
-          : [];
-      await trx('import_replaced_row').insert(
-        old.map((row) => ({
-          dataset_id: dataset,
-          fact,
-          original_dataset_id: row.dataset_id,
-          row_json: JSON.stringify({ row, target_groups: groups.filter((g) => g.participation_id === row.id).map((g) => g.target_group_code) }),
-        })),
-      );
-      await trx(fact).whereIn('id', old.map((r) => r.id)).delete();
+  for (let i = 0; i < rows.length; i += PG_BATCH) {
+    const batch = rows.slice(i, i + PG_BATCH);
+    const old = await query(`SELECT f.* FROM ${fact} f JOIN unnest($1::text[], $2::text[]) k(institution_code, record_id) USING (institution_code, record_id)`, [
+      batch.map((r) => r.institution_code),
+      batch.map((r) => r.record_id),
+    ]);
+    if (old.length) {
+      const ids = old.map((r) => r.id as number);
+      const groups = fact === 'participation' ? await query('SELECT participation_id, target_group_code FROM participation_target_group WHERE participation_id = ANY($1::int[])', [ids]) : [];
+      await query('INSERT INTO import_replaced_row (dataset_id, fact, original_dataset_id, row_json) SELECT $1, $2, * FROM unnest($3::text[], $4::text[])', [
+        dataset,
+        fact,
+        old.map((row) => row.dataset_id),
+        old.map((row) => JSON.stringify({ row, target_groups: groups.filter((g) => g.participation_id === row.id).map((g) => g.target_group_code) })),
+      ]);
+      await query(`DELETE FROM ${fact} WHERE id = ANY($1::int[])`, [ids]);
       replaced += old.length;
     }
-  }
-  return replaced;
-}
-
-async function writeParticipation(trx: Knex.Transaction, dataset: string, rows: ParticipationRow[]): Promise<number> {
-  const replaced = await replaceExisting(trx, 'participation', dataset, rows);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    const inserted: { id: number; institution_code: string; record_id: string }[] = await trx('participation')
-      .insert(batch.map(({ target_groups: _groups, ...row }) => ({ ...row, dataset_id: dataset })))
-      .returning(['id', 'institution_code', 'record_id']);
-    const idOf = new Map(inserted.map((r) => [`${r.institution_code}\u0000${r.record_id}`, r.id]));
-    const bridge = batch.flatMap((row) =>
-      row.target_groups.map((code) => ({ participation_id: idOf.get(`${row.institution_code}\u0000${row.record_id}`)!, target_group_code: code })),
-    );
-    for (let j = 0; j < bridge.length; j += BATCH) await trx('participation_target_group').insert(bridge.slice(j, j + BATCH));
-  }
-  return replaced;
-}
-
-async function writeConsultations(trx: Knex.Transaction, dataset: string, rows: ConsultationRow[]): Promise<number> {
-  const replaced = await replaceExisting(trx, 'consultation', dataset, rows);
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await trx('consultation').insert(rows.slice(i, i + BATCH).map((row) => ({ ...row, dataset_id: dataset })));
+    const inserted = (await query(
+      `INSERT INTO ${fact} (dataset_id, ${columns.join(', ')}) SELECT $1, * FROM unnest(${columns.map((_, k) => `$${k + 2}::text[]`).join(', ')}) RETURNING id, institution_code, record_id`,
+      [dataset, ...columns.map((c) => batch.map((r) => r[c]))],
+    )) as { id: number; institution_code: string; record_id: string }[];
+    if (fact === 'participation') {
+      const idOf = new Map(inserted.map((r) => [`${r.institution_code}\u0000${r.record_id}`, r.id]));
+      const pairs = (batch as unknown as ParticipationRow[]).flatMap((row) => row.target_groups.map((code) => [idOf.get(`${row.institution_code}\u0000${row.record_id}`)!, code] as const));
+      if (pairs.length) {
+        await query('INSERT INTO participation_target_group (participation_id, target_group_code) SELECT * FROM unnest($1::int[], $2::text[])', [
+          pairs.map((p) => p[0]),
+          pairs.map((p) => p[1]),
+        ]);
+      }
+    }
   }
   return replaced;
 }
@@ -172,9 +166,7 @@ async function writeWithSqlite(trx: Knex.Transaction, dataset: string, valid: Va
   const groupsOf = db.prepare('SELECT target_group_code FROM participation_target_group WHERE participation_id = ?').pluck();
   const keep = db.prepare('INSERT INTO import_replaced_row (dataset_id, fact, original_dataset_id, row_json) VALUES (?, ?, ?, ?)');
   const remove = db.prepare(`DELETE FROM ${fact} WHERE id = ?`);
-  const columns = fact === 'participation'
-    ? ['record_id', 'person_key', 'programme_code', 'institution_code', 'region_code', 'entry_date', 'exit_date', 'outcome', 'outcome_date', 'gender', 'age_band']
-    : ['record_id', 'person_key', 'programme_code', 'institution_code', 'site_code', 'date', 'stage', 'format', 'mode'];
+  const columns = COLUMNS[fact];
   const insert = db.prepare(`INSERT INTO ${fact} (dataset_id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`);
   const insertGroup = db.prepare('INSERT INTO participation_target_group (participation_id, target_group_code) VALUES (?, ?)');
   let replaced = 0;
