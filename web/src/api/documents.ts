@@ -141,23 +141,7 @@ export const PublishedFiguresDocument = graphql(`
 export const KpisDocument = graphql(`
   query Kpis($lang: Lang) {
     kpis {
-      id
-      programme {
-        code
-        name(lang: $lang)
-      }
-      measure
-      periodFrom
-      periodTo
-      region {
-        code
-        name(lang: $lang)
-      }
-      target
-      actual
-      progress
-      synthetic
-      setAt
+      ...KpiTarget
     }
   }
 `);
