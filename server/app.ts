@@ -79,6 +79,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.
   const services = { db, users, sessions: new Sessions(db, users) } as Services;
 
+  app.addHook('onClose', async () => services.analytics?.close());
   app.decorateRequest('viewer', undefined as unknown as Viewer);
   await registerSessions(app, services.sessions);
 
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
         suppressionThreshold: config.SUPPRESSION_THRESHOLD,
         cacheEntries: config.RESPONSE_CACHE_ENTRIES,
         engine: config.ANALYTICS_ENGINE,
+        scanThreads: config.SCAN_THREADS,
         onRollupError: (err) => app.log.error({ err }, 'loading the in-memory rollup failed; answering from SQL'),
       });
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });

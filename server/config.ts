@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -28,6 +29,8 @@ const schema = z.object({
   RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
   /** `memory`: answer from the in-memory rollup of the facts (SQL when it cannot); `sql`: always SQL. */
   ANALYTICS_ENGINE: z.enum(['memory', 'sql']).default('memory'),
+  /** Worker threads that count the in-memory rollup's rows, a range of persons each (0: on the main thread). */
+  SCAN_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(os.availableParallelism(), 8)),
   /** Per-statement database timeout in milliseconds. */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /**

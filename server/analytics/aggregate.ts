@@ -11,6 +11,7 @@ import { MEASURES } from './model';
 import { buckets } from './periods';
 import { planQuery, type Plan } from './plan';
 import { Rollup } from './memory/rollup';
+import { ScanPool } from './memory/pool';
 import { scanFact, type ScanQuery, type ScanResult } from './memory/scan';
 import { buildFactStatement, type Statement } from './sql';
 import { applyDisclosureControl, countSuppressed, TOTAL, type Cell, type Table } from './suppression';
@@ -60,14 +61,25 @@ export class Analytics {
    */
   private readonly cache: LRUCache<string, Promise<AggregateOutput>> | undefined;
   readonly rollup: Rollup;
+  private readonly scans: ScanPool;
 
   constructor(
     readonly db: Db,
     readonly catalog: Catalog,
-    readonly options: { suppressionThreshold: number; cacheEntries?: number; engine?: Engine; onRollupError?: (error: unknown) => void },
+    readonly options: {
+      suppressionThreshold: number;
+      cacheEntries?: number;
+      engine?: Engine;
+      /** Worker threads that count the rollup's rows (0: on the calling thread). */
+      scanThreads?: number;
+      /** The scan workers' entry module (tests replace it). */
+      scanWorker?: URL;
+      onRollupError?: (error: unknown) => void;
+    },
   ) {
     this.dialect = dialectOf(db);
     this.rollup = new Rollup(db, catalog, options.onRollupError);
+    this.scans = new ScanPool(options.scanThreads ?? 0, options.onRollupError, options.scanWorker);
     if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
   }
 
@@ -152,7 +164,7 @@ export class Analytics {
     const parts = await Promise.all(
       plan.facts.map(async (fact) => {
         const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
-        return (store && scanFact(store, this.catalog, { ...query, fact })) ?? this.viaSql({ ...query, fact }, measures);
+        return (store && (await scanFact(store, this.catalog, { ...query, fact }, this.scans))) ?? this.viaSql({ ...query, fact }, measures);
       }),
     );
 
@@ -221,6 +233,11 @@ export class Analytics {
   private async run(statement: Statement): Promise<{ statement: Statement; rows: Record<string, unknown>[] }> {
     const result = await this.guard(() => this.db.raw(statement.sql, statement.bindings));
     return { statement, rows: this.dialect.rows(result) };
+  }
+
+  /** Stops the scan workers. */
+  close(): Promise<void> {
+    return this.scans.close();
   }
 
   /** Database failures a client can act on become typed errors; anything else stays an internal error. */

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../../server/analytics/aggregate';
 import { loadSnapshot } from '../../server/analytics/memory/snapshot';
+import { ScanPool } from '../../server/analytics/memory/pool';
+import { scanFact } from '../../server/analytics/memory/scan';
+import { buckets } from '../../server/analytics/periods';
 import { planQuery } from '../../server/analytics/plan';
 import { Catalog } from '../../server/catalog/catalog';
 import type { AggregateInput } from '../../server/schema/generated/resolvers-types';
@@ -28,9 +31,12 @@ describe.each(testDatabases())('the in-memory rollup and SQL agree on $id', (eng
   beforeAll(async () => {
     database = await engine.create();
     await ensureSeeded(database.db);
-    analytics = new Analytics(database.db, await Catalog.load(database.db), { suppressionThreshold: 5 });
+    analytics = new Analytics(database.db, await Catalog.load(database.db), { suppressionThreshold: 5, scanThreads: 2 });
   });
-  afterAll(() => database?.drop());
+  afterAll(async () => {
+    await analytics?.close();
+    await database?.drop();
+  });
 
   const both = async (input: AggregateInput, own?: string[]) => {
     const state = await analytics.dataState();
@@ -63,6 +69,49 @@ describe.each(testDatabases())('the in-memory rollup and SQL agree on $id', (eng
     for (const own of [['VERTE'], ['SIF', 'VERTE'], ['IEVP', 'RCC', 'JEK'], ['NVA']]) {
       const { memory, sql } = await both(TABLE[0], own);
       expect(memory).toEqual(sql);
+    }
+  });
+
+  it('whether counted in worker threads by person ranges or on one thread', async () => {
+    const state = await analytics.dataState();
+    const store = (await analytics.rollup.get(state.version))!;
+    const known = new Set(state.datasets.map((d) => d.id));
+    // Three workers: odd splits, with ranges that must not cut a person's rows apart.
+    const failures: unknown[] = [];
+    const pools = [new ScanPool(0), new ScanPool(3, (error) => failures.push(error))];
+    try {
+      for (const input of TABLE) {
+        const plan = planQuery(input, analytics.catalog, known);
+        const { from, to } = await analytics.exact(plan, state);
+        for (const fact of plan.facts) {
+          const q = { dimensions: plan.dimensions, buckets: buckets(from, to, plan.grain), from, to, boundaries: plan.boundaries, filters: plan.filters, fact };
+          const [inline, parallel] = await Promise.all(pools.map((pool) => scanFact(store, analytics.catalog, q, pool)));
+          expect(parallel).toEqual(inline);
+        }
+      }
+      // Nothing fell back to the main thread: the workers counted every range.
+      expect(failures).toEqual([]);
+    } finally {
+      await Promise.all(pools.map((pool) => pool.close()));
+    }
+  });
+
+  it('when a scan worker fails: its rows are counted on the main thread and the failure reported', async () => {
+    const failures: unknown[] = [];
+    const failing = new Analytics(database.db, analytics.catalog, {
+      suppressionThreshold: 5,
+      scanThreads: 2,
+      scanWorker: new URL('../helpers/failing-scan-worker.mjs', import.meta.url),
+      onRollupError: (error) => failures.push(error),
+    });
+    try {
+      const state = await failing.dataState();
+      const plan = planQuery(TABLE[1], failing.catalog, new Set(state.datasets.map((d) => d.id)));
+      expect(await failing.exact(plan, state, undefined, 'memory')).toEqual(await analytics.exact(plan, state, undefined, 'sql'));
+      expect(failures.length).toBeGreaterThan(0);
+      expect(String(failures[0])).toMatch(/scan worker/);
+    } finally {
+      await failing.close();
     }
   });
 

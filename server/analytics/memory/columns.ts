@@ -148,8 +148,9 @@ function byPerson(person: Int32Array, n: number, persons: number): Int32Array {
   return order;
 }
 
+/** The final columns are in shared memory, which the scan workers read without a copy (pool.ts). */
 function permute<T extends Int32Array | Uint16Array | Uint8Array | Uint32Array>(column: T, order: Int32Array): T {
-  const out = new (column.constructor as new (n: number) => T)(order.length);
+  const out = new (column.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(order.length * column.BYTES_PER_ELEMENT));
   for (let i = 0; i < order.length; i++) out[i] = column[order[i]];
   return out;
 }

@@ -51,11 +51,10 @@ export async function loadSnapshot(db: Db, version: string): Promise<ColumnStore
   for (const { part, data } of rows) {
     if (part === 'dictionaries') continue;
     const [fact, name, kind] = part.split('.') as ['participation' | 'consultation', string, keyof typeof KINDS];
-    const Kind = KINDS[kind];
-    // Copy into a fresh, aligned buffer: a Buffer from the driver may start at any byte offset.
-    const bytes = new Uint8Array(data.byteLength);
-    bytes.set(data);
-    facts[fact][name] = new Kind(bytes.buffer);
+    // Copy into a fresh, aligned buffer (a Buffer from the driver may start at any byte offset), shared with the scan workers.
+    const shared = new SharedArrayBuffer(data.byteLength);
+    new Uint8Array(shared).set(data);
+    facts[fact][name] = new (KINDS[kind] as Int32ArrayConstructor)(shared);
   }
   facts.participation.n = (facts.participation.person as Typed | undefined)?.length ?? 0;
   facts.consultation.n = (facts.consultation.person as Typed | undefined)?.length ?? 0;
