@@ -5,7 +5,7 @@ import { isSqlite, type Db } from '../../db/connection';
  * The facts as typed-array columns in memory, every code replaced by a small integer and every date by a
  * day number, with rows ordered by person. That order is what makes exact distinct counts cheap: all of
  * a person's rows are adjacent, so "has this person been counted in this cell yet" is a comparison with
- * the last person counted there (see scan.ts).
+ * the last person counted there (see count.ts). Within a person, episodes are in order of entry.
  */
 
 /** Codes of one column, numbered in order of first appearance. */
@@ -138,13 +138,28 @@ async function* pages(db: Db, table: string, columns: string[], key: string[] = 
   }
 }
 
-/** Orders row indices by person with a counting sort: O(rows), no comparisons. */
-function byPerson(person: Int32Array, n: number, persons: number): Int32Array {
+/**
+ * Orders row indices by person with a counting sort (O(rows), no comparisons), and each person's rows by
+ * `then` (a few rows per person, so an insertion sort): the scan's counting of active persons relies on
+ * meeting a person's episodes in order of entry (count.ts).
+ */
+function byPerson(person: Int32Array, n: number, persons: number, then?: Int32Array): Int32Array {
   const start = new Int32Array(persons + 1);
   for (let i = 0; i < n; i++) start[person[i] + 1]++;
   for (let p = 0; p < persons; p++) start[p + 1] += start[p];
+  const next = start.slice();
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[start[person[i]]++] = i;
+  for (let i = 0; i < n; i++) order[next[person[i]]++] = i;
+  if (then) {
+    for (let p = 0; p < persons; p++) {
+      for (let k = start[p] + 1; k < start[p + 1]; k++) {
+        const row = order[k];
+        let j = k - 1;
+        for (; j >= start[p] && then[order[j]] > then[row]; j--) order[j + 1] = order[j];
+        order[j + 1] = row;
+      }
+    }
+  }
   return order;
 }
 
@@ -237,7 +252,7 @@ async function loadParticipation(db: Db, dict: Dictionaries, parentOf: (group: s
     }
   }
 
-  const order = byPerson(c.person, n, persons.size);
+  const order = byPerson(c.person, n, persons.size, c.entry);
   const take = <T extends Int32Array | Uint16Array | Uint8Array | Uint32Array>(col: T) => permute(col.subarray(0, n) as T, order);
   return {
     n,

@@ -50,92 +50,164 @@ export interface Counts {
   totalSiteSeen?: Uint8Array;
 }
 
-const FILTERED = -2;
 const UNMAPPED = -1;
 
 type Column = ArrayLike<number>;
 
+/**
+ * Scratch space of this thread, reused by every scan: a fresh array per query would cost its page faults
+ * and zeroing (40 MB at ten million rows) each time. Scans run to completion without yielding, so one
+ * thread never has two scans using it at once.
+ */
+let scratch = { selected: new Int32Array(0), cell: new Int32Array(0) };
+function scratchFor(n: number) {
+  if (scratch.selected.length < n) scratch = { selected: new Int32Array(n), cell: new Int32Array(n) };
+  return scratch;
+}
+
 /** Counts rows [lo, hi) of the plan's fact. */
 export function countRange(facts: FactColumns, plan: CountPlan, lo: number, hi: number): Counts {
   const columns = facts[plan.fact] as unknown as Record<string, Column>;
-  const n = hi - lo;
+  const { selected, cell } = scratchFor(hi - lo);
 
-  // Column at a time (tight loops over one typed array each): every row's cell before group and bucket,
-  // or FILTERED when a filter rejects it, or UNMAPPED when a grouping axis has no position for it (such a
-  // row still counts in the totals, as it does in SQL, where only the grouped statement joins for it).
-  const base = new Int32Array(n);
+  // Column at a time, each a tight loop over one typed array: first the rows in the period, then those
+  // that pass each filter (every pass visits only the rows still selected), then each selected row's cell
+  // before group and bucket, or UNMAPPED when a grouping axis has no position for it (such a row still
+  // counts in the totals, as it does in SQL, where only the grouped statement joins for it).
+  let count = plan.fact === 'participation' ? selectEpisodes(facts.participation, plan, lo, hi, selected) : selectConsultations(facts.consultation, plan, lo, hi, selected);
   for (const { column, ok } of plan.checks) {
     const values = columns[column];
-    for (let i = 0; i < n; i++) if (ok[values[lo + i]] === 0) base[i] = FILTERED;
+    let kept = 0;
+    for (let j = 0; j < count; j++) {
+      const i = selected[j];
+      if (ok[values[i]] === 1) selected[kept++] = i;
+    }
+    count = kept;
   }
+  cell.fill(0, 0, count);
   for (const { column, position, stride } of plan.axes) {
     const values = columns[column];
-    for (let i = 0; i < n; i++) {
-      if (base[i] < 0) continue;
-      const pos = position[values[lo + i]];
-      base[i] = pos < 0 ? UNMAPPED : base[i] + pos * stride;
+    for (let j = 0; j < count; j++) {
+      if (cell[j] < 0) continue;
+      const pos = position[values[selected[j]]];
+      cell[j] = pos < 0 ? UNMAPPED : cell[j] + pos * stride;
     }
   }
-  return plan.fact === 'participation' ? countEpisodes(facts.participation, plan, lo, hi, base) : countConsultations(facts.consultation, plan, lo, hi, base);
+  return plan.fact === 'participation' ? countEpisodes(facts.participation, plan, selected, cell, count) : countConsultations(facts.consultation, plan, selected, cell, count);
 }
 
-function countEpisodes(p: ParticipationColumns, plan: CountPlan, lo: number, hi: number, base: Int32Array): Counts {
-  const { cells, buckets: nb, groups: nGroups, hasGroups, fromDay, toDay, bucketStart, bucketEnd, bucketOfDay, ownInstitution } = plan;
-  const groupFilter = plan.groupFilter ?? 0;
-  const filterGroups = plan.groupFilter !== undefined;
-  const rowsIn = new Int32Array(cells);
-  const foreign = new Int32Array(cells);
-  const datasetSeen = new Uint8Array(plan.datasets);
-  const participants = new Int32Array(cells);
+/** Episodes active in the period (and in one of the filtered target groups), into `selected`; returns how many. */
+function selectEpisodes(p: ParticipationColumns, plan: CountPlan, lo: number, hi: number, selected: Int32Array): number {
+  const { fromDay, toDay, groupFilter } = plan;
+  const { entry, exit, groups } = p;
+  let count = 0;
+  for (let i = lo; i < hi; i++) if (entry[i] <= toDay && exit[i] >= fromDay) selected[count++] = i;
+  if (groupFilter === undefined) return count;
+  let kept = 0;
+  for (let j = 0; j < count; j++) if ((groups[selected[j]] & groupFilter) !== 0) selected[kept++] = selected[j];
+  return kept;
+}
+
+function selectConsultations(c: ConsultationColumns, plan: CountPlan, lo: number, hi: number, selected: Int32Array): number {
+  const { fromDay, toDay } = plan;
+  const days = c.day;
+  let count = 0;
+  for (let i = lo; i < hi; i++) {
+    const day = days[i];
+    if (day >= fromDay && day <= toDay) selected[count++] = i;
+  }
+  return count;
+}
+
+/*
+ * Episodes: a person is active in every bucket from their entry's to their exit's. Instead of visiting each
+ * of those buckets, an episode adds +1 at its first bucket and −1 after its last, and one sum along the
+ * buckets at the end gives the counts: one step per episode, however long the period or fine the grain.
+ * Distinct persons use the same trick: a person's episodes come in order of entry (columns.ts), so the
+ * buckets a person already covers in a cell end at `lastEnd`, and a later episode adds only what lies beyond.
+ */
+function countEpisodes(p: ParticipationColumns, plan: CountPlan, selected: Int32Array, cellOf: Int32Array, count: number): Counts {
+  const { cells, buckets: nb, groups: nGroups, hasGroups, fromDay, toDay, bucketOfDay, ownInstitution } = plan;
+  const lines = cells / nb;
+  // Per line (a cell without its bucket): nb + 1 slots of changes, the last taking the −1 after the last bucket.
+  const span = nb + 1;
+  const rowChanges = new Int32Array(lines * span);
+  const foreignChanges = new Int32Array(lines * span);
+  const personChanges = new Int32Array(lines * span);
+  const lastPerson = new Int32Array(lines).fill(-1);
+  const lastEnd = new Int32Array(lines);
   const newcomers = new Int32Array(cells);
   const reintegrated = new Int32Array(cells);
-  const lastP = new Int32Array(cells).fill(-1);
-  const lastR = new Int32Array(cells).fill(-1);
+  const lastReintegrated = new Int32Array(cells).fill(-1);
+  const datasetSeen = new Uint8Array(plan.datasets);
+  // Columns as locals: the store's objects may be in V8's slow dictionary mode, and a property read per row costs more than the row.
+  const { entry: entries, exit: exits, person: persons, institution, outcomeDay: outcomeDays, reintegrated: reintegratedFlags, dataset, groups } = p;
   let tP = 0, tN = 0, tR = 0, lastTP = -1, lastTR = -1, totalForeign = 0;
-  for (let i = lo; i < hi; i++) {
-    const entry = p.entry[i];
-    const exit = p.exit[i];
-    if (entry > toDay || exit < fromDay) continue;
-    const cellBase = base[i - lo];
-    if (cellBase === FILTERED) continue;
-    if (filterGroups && (p.groups[i] & groupFilter) === 0) continue;
-    const person = p.person[i];
-    const isForeign = ownInstitution !== undefined && ownInstitution[p.institution[i]] === 0;
-    const reint = p.reintegrated[i] === 1;
-    const outcomeDay = p.outcomeDay[i];
-    datasetSeen[p.dataset[i]] = 1;
+  for (let j = 0; j < count; j++) {
+    const i = selected[j];
+    const entry = entries[i];
+    const exit = exits[i];
+    const person = persons[i];
+    const isForeign = ownInstitution !== undefined && ownInstitution[institution[i]] === 0;
+    const outcomeDay = outcomeDays[i];
+    const reintegratedInPeriod = reintegratedFlags[i] === 1 && outcomeDay >= fromDay && outcomeDay <= toDay;
+    datasetSeen[dataset[i]] = 1;
     if (lastTP !== person) (tP++, (lastTP = person));
     if (entry >= fromDay) tN++;
-    if (reint && outcomeDay >= fromDay && outcomeDay <= toDay && lastTR !== person) (tR++, (lastTR = person));
+    if (reintegratedInPeriod && lastTR !== person) (tR++, (lastTR = person));
     if (isForeign) totalForeign++;
+    const cellBase = cellOf[j];
     if (cellBase < 0) continue;
     const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
-    // One pass per group the episode is in (each set bit), or a single pass without the dimension.
-    for (let bits = hasGroups ? p.groups[i] : 1; bits !== 0; bits &= bits - 1) {
-      const g = hasGroups ? 31 - Math.clz32(bits & -bits) : 0;
-      const offset = (cellBase * nGroups + g) * nb;
-      for (let b = first; b < nb && bucketStart[b] <= exit; b++) {
-        const cell = offset + b;
-        rowsIn[cell]++;
-        if (lastP[cell] !== person) (participants[cell]++, (lastP[cell] = person));
-        if (entry >= bucketStart[b]) newcomers[cell]++;
-        if (reint && outcomeDay >= bucketStart[b] && outcomeDay <= bucketEnd[b] && lastR[cell] !== person) (reintegrated[cell]++, (lastR[cell] = person));
-        if (isForeign) foreign[cell]++;
+    const last = exit >= toDay ? nb - 1 : bucketOfDay[exit - fromDay];
+    if (last < first) continue;
+    const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;
+    // Once per group the episode is in (each set bit), or once without the dimension.
+    for (let bits = hasGroups ? groups[i] : 1; bits !== 0; bits &= bits - 1) {
+      const line = cellBase * nGroups + (hasGroups ? 31 - Math.clz32(bits & -bits) : 0);
+      const at = line * span;
+      rowChanges[at + first]++;
+      rowChanges[at + last + 1]--;
+      if (isForeign) (foreignChanges[at + first]++, foreignChanges[at + last + 1]--);
+      if (lastPerson[line] !== person) {
+        lastPerson[line] = person;
+        lastEnd[line] = -1;
+      }
+      const from = Math.max(first, lastEnd[line] + 1);
+      if (from <= last) {
+        personChanges[at + from]++;
+        personChanges[at + last + 1]--;
+        lastEnd[line] = last;
+      }
+      if (entry >= fromDay) newcomers[line * nb + first]++;
+      if (outcomeBucket >= first && outcomeBucket <= last) {
+        const cell = line * nb + outcomeBucket;
+        if (lastReintegrated[cell] !== person) (reintegrated[cell]++, (lastReintegrated[cell] = person));
       }
     }
   }
   return {
-    rowsIn,
-    foreign,
-    values: { PARTICIPANTS: participants, NEW_PARTICIPANTS: newcomers, REINTEGRATED: reintegrated },
+    rowsIn: sumAlong(rowChanges, lines, nb),
+    foreign: sumAlong(foreignChanges, lines, nb),
+    values: { PARTICIPANTS: sumAlong(personChanges, lines, nb), NEW_PARTICIPANTS: newcomers, REINTEGRATED: reintegrated },
     totals: { PARTICIPANTS: tP, NEW_PARTICIPANTS: tN, REINTEGRATED: tR },
     totalForeign,
     datasetSeen,
   };
 }
 
-function countConsultations(c: ConsultationColumns, plan: CountPlan, lo: number, hi: number, base: Int32Array): Counts {
-  const { cells, buckets: nb, fromDay, toDay, bucketOfDay, ownInstitution, sites: siteCount } = plan;
+/** Running sums of each line's changes: the value in each of its nb buckets. */
+function sumAlong(changes: Int32Array, lines: number, nb: number): Int32Array {
+  const out = new Int32Array(lines * nb);
+  for (let line = 0; line < lines; line++) {
+    let value = 0;
+    for (let b = 0; b < nb; b++) out[line * nb + b] = value += changes[line * (nb + 1) + b];
+  }
+  return out;
+}
+
+function countConsultations(c: ConsultationColumns, plan: CountPlan, selected: Int32Array, cellOf: Int32Array, count: number): Counts {
+  const { cells, buckets: nb, fromDay, bucketOfDay, ownInstitution, sites: siteCount } = plan;
   const rowsIn = new Int32Array(cells);
   const foreign = new Int32Array(cells);
   const datasetSeen = new Uint8Array(plan.datasets);
@@ -144,22 +216,20 @@ function countConsultations(c: ConsultationColumns, plan: CountPlan, lo: number,
   const lastC = new Int32Array(cells).fill(-1);
   const siteSeen = new Uint8Array(cells * siteCount);
   const totalSiteSeen = new Uint8Array(siteCount);
-  let tC = 0, tPersons = 0, lastTC = -1, totalForeign = 0;
-  for (let i = lo; i < hi; i++) {
-    const day = c.day[i];
-    if (day > toDay || day < fromDay) continue;
-    const cellBase = base[i - lo];
-    if (cellBase === FILTERED) continue;
-    const person = c.person[i];
-    const site = c.site[i];
-    const isForeign = ownInstitution !== undefined && ownInstitution[c.institution[i]] === 0 && ownInstitution[site] === 0;
-    datasetSeen[c.dataset[i]] = 1;
-    tC++;
+  const { person: personOf, site: siteOf, institution, dataset, day: days } = c;
+  let tPersons = 0, lastTC = -1, totalForeign = 0;
+  for (let j = 0; j < count; j++) {
+    const i = selected[j];
+    const person = personOf[i];
+    const site = siteOf[i];
+    const isForeign = ownInstitution !== undefined && ownInstitution[institution[i]] === 0 && ownInstitution[site] === 0;
+    datasetSeen[dataset[i]] = 1;
     if (lastTC !== person) (tPersons++, (lastTC = person));
     totalSiteSeen[site] = 1;
     if (isForeign) totalForeign++;
+    const cellBase = cellOf[j];
     if (cellBase < 0) continue;
-    const cell = cellBase * nb + bucketOfDay[day - fromDay];
+    const cell = cellBase * nb + bucketOfDay[days[i] - fromDay];
     rowsIn[cell]++;
     consultations[cell]++;
     if (lastC[cell] !== person) (persons[cell]++, (lastC[cell] = person));
@@ -170,7 +240,7 @@ function countConsultations(c: ConsultationColumns, plan: CountPlan, lo: number,
     rowsIn,
     foreign,
     values: { CONSULTATIONS: consultations, CONSULTED_PERSONS: persons },
-    totals: { CONSULTATIONS: tC, CONSULTED_PERSONS: tPersons },
+    totals: { CONSULTATIONS: count, CONSULTED_PERSONS: tPersons },
     totalForeign,
     datasetSeen,
     siteSeen,

@@ -11,7 +11,9 @@ import { Dictionary, type ColumnStore, type ConsultationColumns, type Dictionari
 type Typed = Int32Array | Uint32Array | Uint16Array | Uint8Array;
 const KINDS = { Int32Array, Uint32Array, Uint16Array, Uint8Array } as const;
 
-const hashOf = (version: string) => crypto.createHash('sha256').update(version).digest('hex');
+/** Changes whenever the columns' layout or order does, so a snapshot saved by older code is rebuilt, not misread. */
+const LAYOUT = 'v2: episodes by person, then entry';
+const hashOf = (version: string) => crypto.createHash('sha256').update(`${LAYOUT}\n${version}`).digest('hex');
 
 function columnsOf(facts: Record<string, unknown>): [string, Typed][] {
   return Object.entries(facts).filter((entry): entry is [string, Typed] => ArrayBuffer.isView(entry[1]));
