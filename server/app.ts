@@ -108,6 +108,8 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       });
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
       readiness.open();
+      // Load the rollup now rather than at the first question; a failure leaves queries to SQL, as at any time.
+      void analytics.dataState().then((state) => analytics.rollup.get(state.version), () => undefined);
       shedding.start();
       metrics.start();
     },

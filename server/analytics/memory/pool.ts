@@ -55,7 +55,10 @@ export class ScanPool {
     readonly threads: number,
     private readonly onError: (error: unknown) => void = () => {},
     private readonly entry: URL = WORKER_ENTRY,
-  ) {}
+  ) {
+    // Started now: a worker takes a moment to load, which the first query should not wait for.
+    for (let k = 0; k < threads; k++) this.workers.push(this.spawn());
+  }
 
   /** Counts a plan over all rows of its fact: in the workers when there are any, else on this thread. */
   async count(store: ColumnStore, plan: CountPlan): Promise<Counts> {
@@ -98,7 +101,7 @@ export class ScanPool {
   private worker(k: number, store: ColumnStore): ScanWorker {
     let w = this.workers[k];
     if (!w || w.dead) {
-      w = new ScanWorker(this.entry, (dying, error) => this.bury(dying, error));
+      w = this.spawn();
       this.workers[k] = w;
     }
     if (w.version !== store.version) {
@@ -106,6 +109,10 @@ export class ScanPool {
       w.version = store.version;
     }
     return w;
+  }
+
+  private spawn(): ScanWorker {
+    return new ScanWorker(this.entry, (dying, error) => this.bury(dying, error));
   }
 
   private countIn(w: ScanWorker, version: string, plan: CountPlan, lo: number, hi: number): Promise<Counts> {
