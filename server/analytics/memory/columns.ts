@@ -99,7 +99,8 @@ export interface ColumnStore {
   consultation: ConsultationColumns;
 }
 
-const PAGE = 50_000;
+/** Rows per page read: small enough that handling one page keeps the event loop busy for a few milliseconds only. */
+const PAGE = 10_000;
 /** At most 32 target groups fit the bitmask; more would need a wider column. */
 const MAX_GROUPS = 32;
 
@@ -123,7 +124,7 @@ async function* pages(db: Db, table: string, columns: string[], key: string[] = 
         if (rows.length === 0) return;
         yield rows;
         after = next(rows);
-        await new Promise((resolve) => setImmediate(resolve));
+        await turn();
       }
     } finally {
       reader.close();
@@ -136,6 +137,21 @@ async function* pages(db: Db, table: string, columns: string[], key: string[] = 
     yield rows;
     after = next(rows);
   }
+}
+
+/** Lets the event loop answer requests between steps of a build. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+type Typed = Int32Array | Uint16Array | Uint8Array | Uint32Array;
+
+/** The first n rows of each column in the given order, a column at a time with a turn of the event loop between them. */
+async function reorder<C extends Record<string, Typed>>(columns: C, n: number, order: Int32Array): Promise<C> {
+  const out: Record<string, Typed> = {};
+  for (const [name, column] of Object.entries(columns)) {
+    out[name] = permute(column.subarray(0, n), order);
+    await turn();
+  }
+  return out as C;
 }
 
 /**
@@ -253,23 +269,8 @@ async function loadParticipation(db: Db, dict: Dictionaries, parentOf: (group: s
   }
 
   const order = byPerson(c.person, n, persons.size, c.entry);
-  const take = <T extends Int32Array | Uint16Array | Uint8Array | Uint32Array>(col: T) => permute(col.subarray(0, n) as T, order);
-  return {
-    n,
-    person: take(c.person),
-    entry: take(c.entry),
-    exit: take(c.exit),
-    outcomeDay: take(c.outcomeDay),
-    reintegrated: take(c.reintegrated),
-    outcome: take(c.outcome),
-    programme: take(c.programme),
-    institution: take(c.institution),
-    region: take(c.region),
-    gender: take(c.gender),
-    ageBand: take(c.ageBand),
-    dataset: take(c.dataset),
-    groups: permute(groups, order),
-  };
+  const { id: _id, ...facts } = c;
+  return { n, ...(await reorder({ ...facts, groups }, n, order)) };
 }
 
 async function loadConsultation(db: Db, dict: Dictionaries): Promise<ConsultationColumns> {
@@ -300,17 +301,5 @@ async function loadConsultation(db: Db, dict: Dictionaries): Promise<Consultatio
     }
   }
   const order = byPerson(c.person, n, persons.size);
-  const take = <T extends Int32Array | Uint16Array | Uint8Array>(col: T) => permute(col.subarray(0, n) as T, order);
-  return {
-    n,
-    person: take(c.person),
-    day: take(c.day),
-    programme: take(c.programme),
-    institution: take(c.institution),
-    site: take(c.site),
-    stage: take(c.stage),
-    format: take(c.format),
-    mode: take(c.mode),
-    dataset: take(c.dataset),
-  };
+  return { n, ...(await reorder(c, n, order)) };
 }
