@@ -231,9 +231,10 @@ async function main(): Promise<void> {
 }
 
 /**
- * The server's event-loop delay while the dashboard's questions arrive ten at a time, uncached (issue 9:
- * no block over 100 ms). Read from the server's own /metrics, whose "recent" figures cover the time since
- * the previous scrape, so the scrape before the load starts the interval.
+ * The server's event-loop delay while uncached dashboard questions arrive at a steady 20 per second over ten
+ * connections (issue 9: nothing blocks the loop for over 100 ms). A steady rate below capacity, because at
+ * saturation the delay measures the queue, not a block. Read from the server's own /metrics, whose "recent"
+ * figures cover the time since the previous scrape, so the scrape before the load starts the interval.
  */
 async function measureEventLoop(baseUrl: string): Promise<void> {
   const metrics = async () =>
@@ -244,6 +245,7 @@ async function measureEventLoop(baseUrl: string): Promise<void> {
   const load = await autocannon({
     url: `${baseUrl}/graphql`,
     connections: 10,
+    overallRate: 20,
     duration: Number(args['load-seconds']),
     requests: [
       {
@@ -257,9 +259,9 @@ async function measureEventLoop(baseUrl: string): Promise<void> {
   const after = await metrics();
   const max = after.im_event_loop_delay_recent_max_seconds * 1000;
   const p99 = after.im_event_loop_delay_recent_p99_seconds * 1000;
-  results.eventLoop = { maxMs: round(max), p99Ms: round(p99), requestsPerSecond: round(load.requests.average), latencyP99Ms: load.latency.p99 };
-  report(`event-loop delay, 10 concurrent uncached dashboard queries (${args['load-seconds']} s): max / p99`, `${round(max)} / ${round(p99)} ms`, 'max ≤ 100 ms');
-  report('  … answered meanwhile', `${round(load.requests.average)} req/s`, '—');
+  results.eventLoop = { maxMs: round(max), p99Ms: round(p99), requestsPerSecond: round(load.requests.average), latencyP50Ms: load.latency.p50, latencyP99Ms: load.latency.p99 };
+  report(`event-loop delay, uncached dashboard queries at 20/s (${args['load-seconds']} s): max / p99`, `${round(max)} / ${round(p99)} ms`, 'max ≤ 100 ms');
+  report('  … their latency p50 / p99', `${load.latency.p50} / ${load.latency.p99} ms`, '—');
 }
 
 async function benchUser(db: Db): Promise<{ username: string; password: string }> {
