@@ -3,21 +3,23 @@ import { countRange, type FactColumns } from './count';
 import type { WorkerMessage, WorkerReply } from './pool';
 
 /*
- * A scan worker (pool.ts): holds the shared columns of the latest data versions and counts the row ranges
+ * A scan worker (pool.ts): holds the shared columns of the current data version and counts the row ranges
  * it is asked for. Replies transfer their count arrays instead of copying them.
  */
 
-/** Columns by data version; two, so a query on the previous version still in flight after an import can finish. */
-const stores = new Map<string, FactColumns>();
+/**
+ * The columns of the current data version only, so an old version's memory is freed with the main thread's.
+ * A query still in flight on the previous version gets an error, and the pool counts it on the main thread.
+ */
+let current: { version: string; facts: FactColumns } | undefined;
 const port = parentPort!;
 
 port.on('message', (message: WorkerMessage) => {
   if (message.type === 'columns') {
-    stores.set(message.version, message.facts);
-    for (const version of stores.keys()) if (stores.size > 2) stores.delete(version);
+    current = { version: message.version, facts: message.facts };
     return;
   }
-  const facts = stores.get(message.version);
+  const facts = current?.version === message.version ? current.facts : undefined;
   if (!facts) {
     port.postMessage({ id: message.id, error: `scan worker has no columns of data version ${message.version}` } satisfies WorkerReply);
     return;
