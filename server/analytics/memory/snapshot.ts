@@ -38,25 +38,34 @@ export async function saveSnapshot(db: Db, store: ColumnStore): Promise<void> {
   });
 }
 
+/**
+ * The snapshot of this data version, or undefined when there is none (or another version replaced it while
+ * it was being read). Read a column at a time: one driver call per part keeps each step of the event loop
+ * short, where one query for every part would parse them all at once.
+ */
 export async function loadSnapshot(db: Db, version: string): Promise<ColumnStore | undefined> {
-  const rows: { part: string; data: Buffer }[] = await db('rollup_snapshot').where({ version: hashOf(version) }).select('part', 'data');
-  const dictionaries = rows.find((r) => r.part === 'dictionaries');
+  const key = hashOf(version);
+  const part = async (name: string) => ((await db('rollup_snapshot').where({ version: key, part: name }).first('data')) as { data: Buffer } | undefined)?.data;
+  const parts: string[] = (await db('rollup_snapshot').where({ version: key }).select('part')).map((r: { part: string }) => r.part);
+  const dictionaries = parts.includes('dictionaries') ? await part('dictionaries') : undefined;
   if (!dictionaries) return undefined;
   const dict = Object.fromEntries(
-    Object.entries(JSON.parse(dictionaries.data.toString('utf8')) as Record<string, string[]>).map(([name, codes]) => {
+    Object.entries(JSON.parse(dictionaries.toString('utf8')) as Record<string, string[]>).map(([name, codes]) => {
       const d = new Dictionary();
       codes.forEach((code) => d.id(code));
       return [name, d];
     }),
   ) as unknown as Dictionaries;
   const facts: Record<'participation' | 'consultation', Record<string, Typed | number>> = { participation: {}, consultation: {} };
-  for (const { part, data } of rows) {
-    if (part === 'dictionaries') continue;
-    const [fact, name, kind] = part.split('.') as ['participation' | 'consultation', string, keyof typeof KINDS];
+  for (const name of parts) {
+    if (name === 'dictionaries') continue;
+    const data = await part(name);
+    if (!data) return undefined;
+    const [fact, column, kind] = name.split('.') as ['participation' | 'consultation', string, keyof typeof KINDS];
     // Copy into a fresh, aligned buffer (a Buffer from the driver may start at any byte offset), shared with the scan workers.
     const shared = new SharedArrayBuffer(data.byteLength);
     new Uint8Array(shared).set(data);
-    facts[fact][name] = new (KINDS[kind] as Int32ArrayConstructor)(shared);
+    facts[fact][column] = new (KINDS[kind] as Int32ArrayConstructor)(shared);
   }
   facts.participation.n = (facts.participation.person as Typed | undefined)?.length ?? 0;
   facts.consultation.n = (facts.consultation.person as Typed | undefined)?.length ?? 0;
