@@ -3,8 +3,8 @@ import type { ConsultationColumns, ParticipationColumns } from './columns';
 /*
  * The hot loops of a rollup scan, over one range of rows, with everything that depends on codes already
  * resolved to numbers (scan.ts compiles a query into a `CountPlan`). This module imports nothing and keeps
- * no state, so the same function runs on the main thread and in the scan workers (pool.ts), each worker on
- * its own range of persons. Rows are ordered by person and ranges start at person boundaries, so no person
+ * nothing between calls but scratch space, so the same function runs on the main thread and in the scan
+ * workers (pool.ts), each worker on its own range of persons. Rows are ordered by person and ranges start at person boundaries, so no person
  * is in two ranges: distinct-person counts of the ranges add up exactly (`mergeCounts`). Distinct sites do
  * not, so each range reports which sites it saw per cell and the merge counts their union.
  */
