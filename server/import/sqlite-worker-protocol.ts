@@ -22,7 +22,6 @@ export type WorkerRequest =
   | { type: 'begin'; job: number; filename: string; fact: FactName; dataset: DatasetRow }
   | { type: 'rows'; job: number; rows: (ParticipationRow | ConsultationRow)[] }
   /** The audit entry of the accepted import; the thread adds `replaced` to its details. */
-  | { type: 'commit'; job: number; audit: AuditEntry & { details: Record<string, unknown> } }
-  | { type: 'abort'; job: number };
+  | { type: 'commit'; job: number; audit: AuditEntry & { details: Record<string, unknown> } };
 
 export type WorkerReply = { job: number; ok: true; replaced: number } | { job: number; ok: false; message: string; code?: string };

@@ -9,7 +9,7 @@ import { SqliteFactWriter } from './write-sqlite';
 /*
  * The worker thread that writes SQLite imports (see write-in-worker.ts for why). One job at a time: a
  * transaction on its own connection holding the dataset row, the facts as their batches arrive and the
- * audit entry, committed on 'commit', rolled back on 'abort' or on any error.
+ * audit entry, committed on 'commit', rolled back on any error (and gone with the thread if it dies).
  */
 
 interface Job {
@@ -36,15 +36,13 @@ async function handle(message: WorkerRequest): Promise<void> {
   if (!job || job.id !== message.job || job.failed) return;
   if (message.type === 'rows') {
     job.writer!.write(message.rows);
-  } else if (message.type === 'commit') {
+  } else {
     const replaced = job.writer!.replaced;
     const entry: AuditEntry = { ...message.audit, details: { ...message.audit.details, replaced } };
     await audit(job.trx!, entry);
     await job.trx!.commit();
     await finish();
     reply({ job: message.job, ok: true, replaced });
-  } else {
-    await abandon();
   }
 }
 
