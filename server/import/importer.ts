@@ -120,7 +120,8 @@ async function write(db: Db, dataset: DatasetRow, valid: ValidRows, accepted: Au
       writer.write(valid.rows);
       replaced = writer.replaced;
     } else {
-      // The transaction's own pg connection: knex would spread an array binding into a list of values.
+      // The transaction's own pg connection: COPY needs the driver's client, and knex would spread an array
+      // binding into a list of values.
       replaced = await writeWithPostgres(connection as import('pg').PoolClient, dataset.id, valid);
     }
     await audit(trx, { ...accepted, details: { ...accepted.details, replaced } });
