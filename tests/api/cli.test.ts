@@ -76,7 +76,7 @@ describe.each(testDatabases())('command-line tools on $id', (engine) => {
     // Kill once rows are being written inside the import's transaction.
     const writing = async () => {
       if (wal) return fs.existsSync(wal) && fs.statSync(wal).size > 2_000_000;
-      const active = await database.db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'insert into%participation%'");
+      const active = await database.db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query ILIKE 'copy participation%'");
       return Number(active.rows[0].n) > 0;
     };
     const deadline = Date.now() + 60_000;

@@ -1,0 +1,72 @@
+import type { Database } from 'better-sqlite3';
+import type { Knex } from 'knex';
+import { parentPort } from 'node:worker_threads';
+import { audit, type AuditEntry } from '../auth/audit';
+import { openDatabase, type Db } from '../db/connection';
+import type { WorkerReply, WorkerRequest } from './sqlite-worker-protocol';
+import { SqliteFactWriter } from './write-sqlite';
+
+/*
+ * The worker thread that writes SQLite imports (see write-in-worker.ts for why). One job at a time: a
+ * transaction on its own connection holding the dataset row, the facts as their batches arrive and the
+ * audit entry, committed on 'commit', rolled back on any error (and gone with the thread if it dies).
+ */
+
+interface Job {
+  id: number;
+  db: Db;
+  trx?: Knex.Transaction;
+  writer?: SqliteFactWriter;
+  failed: boolean;
+}
+
+let job: Job | undefined;
+const port = parentPort!;
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+async function handle(message: WorkerRequest): Promise<void> {
+  if (message.type === 'begin') {
+    job = { id: message.job, db: openDatabase({ client: 'sqlite', filename: message.filename, url: `sqlite:${message.filename}` }), failed: false };
+    job.trx = await job.db.transaction();
+    await job.trx('dataset').insert(message.dataset);
+    const connection = (await job.trx.client.acquireConnection()) as Database;
+    job.writer = new SqliteFactWriter(connection, message.dataset.id, message.fact);
+    return;
+  }
+  if (!job || job.id !== message.job || job.failed) return;
+  if (message.type === 'rows') {
+    job.writer!.write(message.rows);
+  } else {
+    const replaced = job.writer!.replaced;
+    const entry: AuditEntry = { ...message.audit, details: { ...message.audit.details, replaced } };
+    await audit(job.trx!, entry);
+    await job.trx!.commit();
+    await finish();
+    reply({ job: message.job, ok: true, replaced });
+  }
+}
+
+async function finish(): Promise<void> {
+  const db = job?.db;
+  job = undefined;
+  await db?.destroy();
+}
+
+/** Rolls the job back (nothing of it stays) and closes its connection. */
+async function abandon(): Promise<void> {
+  if (job?.trx && !job.trx.isCompleted()) await job.trx.rollback().catch(() => undefined);
+  await finish();
+}
+
+// Messages are handled strictly in order, each after the previous one's database work.
+let chain = Promise.resolve();
+port.on('message', (message: WorkerRequest) => {
+  chain = chain.then(() =>
+    handle(message).catch(async (error: Error & { code?: string }) => {
+      const id = job?.id ?? message.job;
+      if (job) job.failed = true;
+      await abandon();
+      reply({ job: id, ok: false, message: error.message, code: error.code });
+    }),
+  );
+});
