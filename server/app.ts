@@ -77,7 +77,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
 
   const users = new Users(db);
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.
-  const services = { db, users, sessions: new Sessions(db, users) } as Services;
+  const services = { db, users, sessions: new Sessions(db) } as Services;
 
   app.decorateRequest('viewer', undefined as unknown as Viewer);
   await registerSessions(app, services.sessions);
