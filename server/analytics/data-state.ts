@@ -37,7 +37,8 @@ export async function readDataState(db: Db): Promise<DataState> {
 }
 
 async function queryDataState(db: Db): Promise<DataState> {
-  const rows = await db('dataset').select('id', 'kind', 'synthetic', 'description', 'loaded_at', 'row_count').orderBy('id');
+  // Named, so PostgreSQL parses and plans it once per connection (as the session query); SQLite ignores it.
+  const rows = await db('dataset').select('id', 'kind', 'synthetic', 'description', 'loaded_at', 'row_count').orderBy('id').options({ name: 'read-data-state' });
   const datasets = rows.map((r) => ({
     id: r.id as string,
     kind: r.kind as DatasetModel['kind'],
