@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Db } from '../db/connection';
+import { isSqlite, type Db } from '../db/connection';
 import type { Viewer } from '../analytics/viewer';
 import { userRecord, type UserRecord } from './users';
 
@@ -20,7 +20,21 @@ export interface SignedIn {
 
 /** Database-backed sessions: any replica can resolve a cookie, and logout ends a session everywhere. */
 export class Sessions {
-  constructor(private readonly db: Db) {}
+  /**
+   * A session, its user and the user's institutions: one row per institution (one with a null code when
+   * there are none). Compiled once — on every request, building it cost more than running it on SQLite.
+   */
+  private readonly lookup: string;
+
+  constructor(private readonly db: Db) {
+    this.lookup = db('session as s')
+      .join('app_user as u', 'u.id', 's.user_id')
+      .leftJoin('user_institution as ui', 'ui.user_id', 'u.id')
+      .where('s.id', '?')
+      .orderBy('ui.institution_code')
+      .select('s.expires_at', 's.last_seen_at', 'u.id', 'u.username', 'u.role', 'u.disabled', 'u.password_hash', 'ui.institution_code')
+      .toSQL().sql;
+  }
 
   /** Starts a new session (a fresh token on every sign-in) and ends the one the browser had, if any. */
   async create(userId: number, previousToken?: string): Promise<{ token: string; expiresAt: Date }> {
@@ -48,16 +62,10 @@ export class Sessions {
   async resolve(token: string | undefined): Promise<SignedIn | undefined> {
     if (!token || token.length > 100) return undefined;
     const id = hashToken(token);
-    // One row per institution of the user (a single row with a null code when there are none).
-    const rows = await this.db('session as s')
-      .join('app_user as u', 'u.id', 's.user_id')
-      .leftJoin('user_institution as ui', 'ui.user_id', 'u.id')
-      .where('s.id', id)
-      .orderBy('ui.institution_code')
-      .select('s.expires_at', 's.last_seen_at', 'u.id', 'u.username', 'u.role', 'u.disabled', 'u.password_hash', 'ui.institution_code')
-      // A named statement: PostgreSQL parses and plans it once per connection instead of on every request,
-      // which halves its time there; SQLite ignores the name.
-      .options({ name: 'resolve-session' });
+    // A named statement: PostgreSQL parses and plans it once per connection instead of on every request,
+    // which halves its time there; SQLite ignores the name.
+    const result = await this.db.raw(this.lookup, [id]).options({ name: 'resolve-session' });
+    const rows: Record<string, any>[] = isSqlite(this.db) ? result : result.rows;
     const session = rows[0];
     if (!session) return undefined;
     const now = Date.now();
