@@ -23,7 +23,7 @@ export function registerExportRoutes(app: FastifyInstance, services: Services): 
   app.get('/api/export', async (request, reply) => {
     try {
       const asked = parse(request.query);
-      const { sources, state, ...result } = await answerQuery(services, asked.input, asked.lang, request.viewer, await request.dataState());
+      const { sources, state, ...result } = await answerQuery(services, asked.input, asked.lang, request.viewer);
 
       const table = exportTable(result, asked.lang);
       const meta = exportMetadata({
