@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Analytics } from './analytics/aggregate';
+import { shareDataState } from './analytics/data-state';
 import { Figures } from './analytics/figures';
 import { Kpis } from './analytics/kpis';
 import type { Viewer } from './analytics/viewer';
@@ -23,6 +24,7 @@ import { clientErrorHandler, frameworkErrors } from './http/framework-errors';
 import { registerLoadShedding } from './http/load-shedding';
 import { registerMetrics } from './http/metrics';
 import { registerPathGuard } from './http/path-guard';
+import { registerRequestDataState } from './http/request-data-state';
 import { API_PATH, registerHealthChecks } from './http/readiness';
 import { registerGraphqlResponseCache } from './http/graphql-response-cache';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -77,18 +79,26 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
 
   const users = new Users(db);
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.
-  const services = { db, users, sessions: new Sessions(db, users) } as Services;
+  const services = { db, users, sessions: new Sessions(db) } as Services;
 
   app.addHook('onClose', async () => services.analytics?.close());
   app.decorateRequest('viewer', undefined as unknown as Viewer);
   await registerSessions(app, services.sessions);
+  shareDataState(db, config.DATA_VERSION_TTL_MS);
+  registerRequestDataState(app, () => services.analytics.dataState());
 
   const apollo = createApollo(app, config.NODE_ENV === 'production');
   await apollo.start();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request, reply): Promise<Context> => ({ ...services, viewer: request.viewer, http: httpExchange(request, reply), log: request.log }),
+    context: async (request, reply): Promise<Context> => ({
+      ...services,
+      viewer: request.viewer,
+      dataState: () => request.dataState(),
+      http: httpExchange(request, reply),
+      log: request.log,
+    }),
   });
-  registerGraphqlResponseCache(app, { entries: config.RESPONSE_CACHE_ENTRIES, dataVersion: async () => (await services.analytics.dataState()).version });
+  registerGraphqlResponseCache(app, { entries: config.RESPONSE_CACHE_ENTRIES });
   app.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler });
   registerExportRoutes(app, services);
   await registerImportRoutes(app, services);

@@ -27,6 +27,12 @@ const schema = z.object({
   SUPPRESSION_THRESHOLD: z.coerce.number().int().min(1).max(100).default(5),
   /** Answers kept per server for repeated identical queries (0 turns the cache off). */
   RESPONSE_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(1000),
+  /**
+   * How long (ms) a server may answer from the data version it last read before reading it again; imports
+   * and rollbacks through the same server are seen by its next request regardless, those through another
+   * replica or the command line within this time. 0 reads it on every request.
+   */
+  DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
   /** `memory`: answer from the in-memory rollup of the facts (SQL when it cannot); `sql`: always SQL. */
   ANALYTICS_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   /** Worker threads that count the in-memory rollup's rows, a range of persons each (0: on the main thread). */

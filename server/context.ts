@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Analytics } from './analytics/aggregate';
+import type { DataState } from './analytics/data-state';
 import type { Figures } from './analytics/figures';
 import type { Kpis } from './analytics/kpis';
 import type { Viewer } from './analytics/viewer';
@@ -31,6 +32,8 @@ export interface HttpExchange {
 /** What every resolver gets: the services, who is asking, and a logger carrying the request id. */
 export interface Context extends Services {
   viewer: Viewer;
+  /** The data state of this request (read once per request; `FastifyRequest.dataState`). */
+  dataState(): Promise<DataState>;
   http: HttpExchange;
   log: FastifyBaseLogger;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { FastifyInstance } from 'fastify';
 import { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
@@ -41,6 +41,9 @@ export function createApollo(app: FastifyInstance, production: boolean): ApolloS
     ...(armor.plugins as ApolloServerPlugin<Context>[]),
     fastifyApolloDrainPlugin(app),
     httpStatusOfUntypedErrors<Context>(),
+    // No resolver gives cache hints and HTTP caching of answers is ours (graphql-response-cache.ts); Apollo's
+    // default cache-control plugin would still run a hook around every field of every response.
+    ApolloServerPluginCacheControlDisabled(),
   ];
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<Context>({

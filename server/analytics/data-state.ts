@@ -1,18 +1,44 @@
 import type { Db } from '../db/connection';
+import { onWritesSettled } from '../db/write-watch';
 import type { DatasetModel } from '../catalog/models';
+import { SharedRead } from './shared-read';
 
 /**
  * What data is loaded: the datasets and a version string that changes whenever one is added or
- * removed. Read from the database on every request (a tiny table), so every replica sees an import
- * at once and caches keyed by the version never serve stale answers.
+ * removed. Read from the database (a tiny table), so every replica sees an import through any other, and
+ * caches keyed by the version never serve answers from before it — see `shareDataState` for how often.
  */
 export interface DataState {
   datasets: DatasetModel[];
   version: string;
 }
 
+/** The servers' shared reads, per connection pool; a pool without one reads on every call. */
+const shared = new WeakMap<Db, SharedRead<DataState>>();
+
+/**
+ * Lets the requests of this process share one read of the data state for up to `ttlMs` (0: read on every
+ * call). Each read is a database round trip — on PostgreSQL the largest part of a request's overhead —
+ * and the state only changes on an import or a rollback. A write through THIS pool to the `dataset` table
+ * drops the shared value the moment it is committed, so this process's next request sees its own import;
+ * an import through another replica (or the command line) is seen within `ttlMs`. Chosen over
+ * PostgreSQL's LISTEN/NOTIFY: one mechanism for both databases, no dedicated connection to keep alive,
+ * and a bound that holds even when a notification would be lost.
+ */
+export function shareDataState(db: Db, ttlMs: number): void {
+  if (ttlMs === 0 || shared.has(db)) return;
+  const read = new SharedRead(() => queryDataState(db), ttlMs);
+  onWritesSettled(db, 'dataset', () => read.invalidate());
+  shared.set(db, read);
+}
+
 export async function readDataState(db: Db): Promise<DataState> {
-  const rows = await db('dataset').select('id', 'kind', 'synthetic', 'description', 'loaded_at', 'row_count').orderBy('id');
+  return shared.get(db)?.get() ?? queryDataState(db);
+}
+
+async function queryDataState(db: Db): Promise<DataState> {
+  // Named, so PostgreSQL parses and plans it once per connection (as the session query); SQLite ignores it.
+  const rows = await db('dataset').select('id', 'kind', 'synthetic', 'description', 'loaded_at', 'row_count').orderBy('id').options({ name: 'read-data-state' });
   const datasets = rows.map((r) => ({
     id: r.id as string,
     kind: r.kind as DatasetModel['kind'],

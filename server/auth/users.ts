@@ -86,13 +86,18 @@ export class Users {
 
   private async withInstitutions(row: Record<string, any>): Promise<UserRecord> {
     const institutions = await this.db('user_institution').where({ user_id: row.id }).orderBy('institution_code').pluck('institution_code');
-    return {
-      id: Number(row.id),
-      username: row.username,
-      role: row.role,
-      disabled: Boolean(row.disabled),
-      institutions,
-      passwordHash: row.password_hash,
-    };
+    return userRecord(row, institutions);
   }
+}
+
+/** An `app_user` row and its institution codes as a record; sessions read both in one joined query. */
+export function userRecord(row: Record<string, any>, institutions: string[]): UserRecord {
+  return {
+    id: Number(row.id),
+    username: row.username,
+    role: row.role,
+    disabled: Boolean(row.disabled),
+    institutions,
+    passwordHash: row.password_hash,
+  };
 }

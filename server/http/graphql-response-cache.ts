@@ -6,8 +6,9 @@ import { rightsOf } from '../analytics/viewer';
 /**
  * Whole GraphQL responses for repeated identical questions, served without parsing, validating or
  * executing again. Only operations whose every root field depends on nothing but the data and the
- * viewer's rights are kept, under a key of the request, those rights and the data version, which each
- * request reads from the database — so an import through any replica retires old answers at once.
+ * viewer's rights are kept, under a key of the request, those rights and the data version
+ * (`request.dataState()`), so an import retires old answers: through this replica at once, through
+ * another within `DATA_VERSION_TTL_MS`.
  */
 const CACHEABLE_FIELDS = new Set(['aggregate', 'publishedFigures', 'regions', 'programmes', 'institutions', 'targetGroups', 'health']);
 
@@ -17,7 +18,7 @@ interface Cached {
   key?: string;
 }
 
-export function registerGraphqlResponseCache(app: FastifyInstance, options: { entries: number; dataVersion: () => Promise<string> }): void {
+export function registerGraphqlResponseCache(app: FastifyInstance, options: { entries: number }): void {
   if (options.entries === 0) return;
   const answers = new LRUCache<string, string>({ max: options.entries, maxSize: 64 * 1024 * 1024, sizeCalculation: (v) => v.length || 1 });
   const cacheable = new LRUCache<string, boolean>({ max: 1000 });
@@ -43,7 +44,8 @@ export function registerGraphqlResponseCache(app: FastifyInstance, options: { en
   app.addHook('preHandler', async (request: FastifyRequest & Cached, reply: FastifyReply) => {
     const body = request.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (request.method !== 'POST' || request.routeOptions.url !== '/graphql' || typeof body?.query !== 'string' || !isCacheable(body.query)) return;
-    request.key = JSON.stringify([await options.dataVersion(), rightsOf(request.viewer), body.query, body.variables ?? null, body.operationName ?? null]);
+    // The request's own data state: the resolvers answer from the same read, not a second one.
+    request.key = JSON.stringify([(await request.dataState()).version, rightsOf(request.viewer), body.query, body.variables ?? null, body.operationName ?? null]);
     const hit = answers.get(request.key);
     if (hit !== undefined) await reply.type('application/json; charset=utf-8').header('x-cache', 'hit').send(hit);
   });

@@ -63,7 +63,9 @@ describe.skipIf(!pgAvailable)('PostgreSQL connections terminated under a running
   let password: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ engine: 'postgres' });
+    // Every request reads the data version itself (no read shared between requests), so that each of the
+    // four below waits on a statement of its own when the connections are cut.
+    server = await startTestServer({ engine: 'postgres', env: { DATA_VERSION_TTL_MS: '0' } });
     db = observer(server);
     password = await addUser(server, 'fault-official', 'OFFICIAL');
     cookie = (await signIn(server.baseUrl, 'fault-official', password)).cookie;
@@ -145,7 +147,8 @@ describe.skipIf(!pgAvailable)('statements over QUERY_TIMEOUT_MS', () => {
     database = await postgres!.create();
     await ensureSeeded(database.db);
     // The SQL engine, so that a slow aggregate is a slow statement (the in-memory rollup would answer it).
-    const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', DATABASE_URL: database.url, QUERY_TIMEOUT_MS: '300', ANALYTICS_ENGINE: 'sql' };
+    // The data version read on every request, so that a request always reads the `dataset` table locked below.
+    const env = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', DATABASE_URL: database.url, QUERY_TIMEOUT_MS: '300', ANALYTICS_ENGINE: 'sql', DATA_VERSION_TTL_MS: '0' };
     const running = await startServer(loadConfig(env));
     server = { ...running, baseUrl: running.url };
     db = observer(server);

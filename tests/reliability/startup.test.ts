@@ -77,7 +77,9 @@ describe.skipIf(!testDatabases().some((d) => d.id === 'postgres'))('start-up and
     await admin.raw(`CREATE DATABASE ${name}`);
     const target = new URL(pgUrl!);
     const proxy = new TcpProxy(await freePort(), { host: target.hostname, port: Number(target.port || 5432) });
-    const server = await spawnServer(urlOf(name, proxy.port));
+    // The data version read on every request, so that the first request after the host goes away needs the
+    // database (by default an anonymous one within DATA_VERSION_TTL_MS of the last read is answered from memory).
+    const server = await spawnServer(urlOf(name, proxy.port), { DATA_VERSION_TTL_MS: '0' });
     try {
       await waitForStatus(server, '/healthz', 200);
       await sleep(1500);

@@ -29,11 +29,13 @@ export const AccountQueries: Pick<QueryResolvers, 'me' | 'auditLog' | 'datasets'
     return { entries, nextCursor: rows.length > limit ? entries.at(-1)!.id : null };
   },
 
-  datasets: async (_parent, _args, { analytics, db, viewer }) => {
-    const state = await analytics.dataState();
+  datasets: async (_parent, _args, { dataState, db, viewer }) => {
+    const state = await dataState();
     const extra = await db('dataset').select('id', 'fact', 'source_file', 'file_hash', 'row_count', 'loaded_by');
-    return state.datasets.map((d) => {
-      const row = extra.find((e) => e.id === d.id)!;
+    // The data state may be up to DATA_VERSION_TTL_MS old: a dataset rolled back since through another replica is left out.
+    return state.datasets.flatMap((d) => {
+      const row = extra.find((e) => e.id === d.id);
+      if (!row) return [];
       return {
         ...d,
         fact: row.fact,

@@ -11,7 +11,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLo
 export const Query: QueryResolvers = {
   health: () => 'ok',
 
-  aggregate: (_parent, { query, lang }, ctx) => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer),
+  aggregate: async (_parent, { query, lang }, ctx) => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer, await ctx.dataState()),
 
   regions: (_parent, { level, search, includeHistoric, validOn }, { catalog }) => {
     if (search && search.length > SEARCH_MAX) throw badInput(`at most ${SEARCH_MAX} characters`, 'search');
@@ -33,7 +33,7 @@ export const Query: QueryResolvers = {
 
   targetGroups: (_parent, _args, { catalog }) => [...catalog.targetGroups.values()],
 
-  publishedFigures: async (_parent, _args, { analytics, figures }) => figures.all(await analytics.dataState()),
+  publishedFigures: async (_parent, _args, { dataState, figures }) => figures.all(await dataState()),
 
   kpis: (_parent, { programme, year, asOf }, { kpis, viewer, catalog }) => {
     if (programme && !catalog.programmes.has(programme)) throw badInput(`unknown programme "${programme}"`, 'programme');

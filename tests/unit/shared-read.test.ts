@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { SharedRead } from '../../server/analytics/shared-read';
+
+/** A read whose calls are counted and whose answers the test settles by hand. */
+function controlledRead() {
+  const pending: { resolve(v: number): void; reject(e: Error): void }[] = [];
+  const read = () => new Promise<number>((resolve, reject) => pending.push({ resolve, reject }));
+  return { read, pending };
+}
+
+describe('a shared read (single flight with a TTL)', () => {
+  it('gives callers in the same moment one read, and reads again once the TTL has passed since it began', async () => {
+    let now = 1000;
+    const { read, pending } = controlledRead();
+    const shared = new SharedRead(read, 250, () => now);
+    const a = shared.get();
+    const b = shared.get();
+    expect(pending).toHaveLength(1);
+    pending[0].resolve(1);
+    expect([await a, await b]).toEqual([1, 1]);
+    now += 249;
+    expect(await shared.get()).toBe(1);
+    expect(pending).toHaveLength(1);
+    now += 1;
+    const c = shared.get();
+    expect(pending).toHaveLength(2);
+    pending[1].resolve(2);
+    expect(await c).toBe(2);
+  });
+
+  it('reads again after invalidate(), while callers already waiting keep the read they joined', async () => {
+    const { read, pending } = controlledRead();
+    const shared = new SharedRead(read, 60_000, () => 0);
+    const before = shared.get();
+    shared.invalidate();
+    const after = shared.get();
+    expect(pending).toHaveLength(2);
+    pending[0].resolve(1);
+    pending[1].resolve(2);
+    expect([await before, await after]).toEqual([1, 2]);
+    expect(await shared.get()).toBe(2);
+    expect(pending).toHaveLength(2);
+  });
+
+  it('does not keep a failed read', async () => {
+    const { read, pending } = controlledRead();
+    const shared = new SharedRead(read, 60_000, () => 0);
+    const failed = shared.get();
+    pending[0].reject(new Error('connection lost'));
+    await expect(failed).rejects.toThrow('connection lost');
+    const retried = shared.get();
+    expect(pending).toHaveLength(2);
+    pending[1].resolve(3);
+    expect(await retried).toBe(3);
+  });
+
+  it('reads on every call with a TTL of 0', async () => {
+    let reads = 0;
+    const shared = new SharedRead(async () => ++reads, 0, () => 0);
+    expect([await shared.get(), await shared.get()]).toEqual([1, 2]);
+  });
+});
