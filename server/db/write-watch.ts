@@ -22,11 +22,24 @@ export function onWritesSettled(db: Db, table: string, listener: () => void): ()
   const onRelease = (connection: { __knexUid?: string }) => {
     if (connection.__knexUid && wrote.delete(connection.__knexUid)) listener();
   };
+  const onAnnounced = (written: string) => written === table && listener();
   const pool = db.client.pool as { on(event: 'release', fn: typeof onRelease): void; removeListener(event: 'release', fn: typeof onRelease): void };
   db.on('query', onQuery);
+  db.on(ANNOUNCED, onAnnounced);
   pool.on('release', onRelease);
   return () => {
     db.removeListener('query', onQuery);
+    db.removeListener(ANNOUNCED, onAnnounced);
     pool.removeListener('release', onRelease);
   };
+}
+
+const ANNOUNCED = 'im:written';
+
+/**
+ * For a write that committed through another connection to the same database (the SQLite import worker's
+ * own), which the pool never saw: tells this pool's watchers, as if the write had gone through it.
+ */
+export function announceWritten(db: Db, table: string): void {
+  db.emit(ANNOUNCED, table);
 }

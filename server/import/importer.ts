@@ -6,6 +6,7 @@ import { isSqlite, type Db } from '../db/connection';
 import { FileProblem, readTable } from './read-file';
 import type { DatasetRow } from './sqlite-worker-protocol';
 import { validateRows, type RowError, type ValidRows } from './validate-rows';
+import { announceWritten } from '../db/write-watch';
 import { writeInWorker } from './write-in-worker';
 import { writeWithPostgres } from './write-postgres';
 import { SqliteFactWriter } from './write-sqlite';
@@ -110,7 +111,12 @@ function datasetRow(input: { kind: FactName; fileName: string; fileHash: string;
  */
 async function write(db: Db, dataset: DatasetRow, valid: ValidRows, accepted: AuditEntry & { details: Record<string, unknown> }): Promise<number> {
   const filename = isSqlite(db) ? (db.client.config.connection as { filename: string }).filename : undefined;
-  if (filename && filename !== ':memory:') return writeInWorker({ filename, dataset, valid, audit: accepted });
+  if (filename && filename !== ':memory:') {
+    const replaced = await writeInWorker({ filename, dataset, valid, audit: accepted });
+    // Committed on the worker's connection, out of sight of this pool's watchers (the shared data version).
+    announceWritten(db, 'dataset');
+    return replaced;
+  }
   return db.transaction(async (trx) => {
     await trx('dataset').insert(dataset);
     const connection = await trx.client.acquireConnection();
