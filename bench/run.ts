@@ -11,7 +11,7 @@ import { Analytics } from '../server/analytics/aggregate';
 import { planQuery } from '../server/analytics/plan';
 import { Users } from '../server/auth/users';
 import { Catalog } from '../server/catalog/catalog';
-import { parseDatabaseUrl } from '../server/config';
+import { loadConfig, parseDatabaseUrl } from '../server/config';
 import { migrateLatest, openDatabase, type Db } from '../server/db/connection';
 import { seedDemoData } from '../seeds';
 import { loadReferenceData } from '../seeds/load-reference';
@@ -141,7 +141,8 @@ async function main(): Promise<void> {
   await seed(db);
 
   // Brute force: the same queries by plain SQL over the raw tables, in this process.
-  const analytics = new Analytics(db, await Catalog.load(db), { suppressionThreshold: 5 });
+  // As many scan threads as the server it is compared with has (its default, from the same environment).
+  const analytics = new Analytics(db, await Catalog.load(db), { suppressionThreshold: 5, scanThreads: loadConfig({ ...process.env, DATABASE_URL: url }).SCAN_THREADS });
   const state = await analytics.dataState();
   const known = new Set(state.datasets.map((d) => d.id));
   const official = await benchUser(db);
@@ -221,6 +222,7 @@ async function main(): Promise<void> {
   if (!args['skip-web']) await measureWeb(cached.baseUrl);
   if (!args['skip-import']) await measureImport(cached.baseUrl, db);
   await cached.stop();
+  await analytics.close();
   await db.destroy();
 
   if (args.json) {
