@@ -72,7 +72,7 @@ export class Analytics {
       engine?: Engine;
       /** Worker threads that count the rollup's rows (0: on the calling thread). */
       scanThreads?: number;
-      /** The scan workers' entry module (tests replace it). */
+      /** The module the scan workers run (tests replace it). */
       scanWorker?: URL;
       onRollupError?: (error: unknown) => void;
     },

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers/start';
 import type { AuditEntry } from '../auth/audit';
 import type { DatasetRow, WorkerReply, WorkerRequest } from './sqlite-worker-protocol';
 import type { ValidRows } from './validate-rows';
@@ -52,7 +53,7 @@ export function writeInWorker(input: WorkerImport): Promise<number> {
 
 function started(): Worker {
   if (worker) return worker;
-  const thread = new Worker(new URL('./sqlite-worker-boot.mjs', import.meta.url));
+  const thread = startWorker(new URL('./sqlite-worker.ts', import.meta.url));
   thread.on('message', (message: WorkerReply) => {
     const job = waiting.get(message.job);
     waiting.delete(message.job);

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../workers/start';
 import type { ColumnStore } from './columns';
 import { countRange, mergeCounts, personRanges, type CountPlan, type Counts, type FactColumns } from './count';
 
@@ -11,8 +12,7 @@ import { countRange, mergeCounts, personRanges, type CountPlan, type Counts, typ
  * a new worker is started for the next query.
  */
 
-/** JavaScript that registers tsx: workers do not inherit the loader that runs the server's TypeScript. */
-const WORKER_ENTRY = new URL('./scan-worker.mjs', import.meta.url);
+const SCAN_WORKER = new URL('./scan-worker.ts', import.meta.url);
 
 type Pending = { resolve: (counts: Counts) => void; reject: (error: Error) => void };
 
@@ -28,8 +28,8 @@ class ScanWorker {
   version: string | undefined;
   dead = false;
 
-  constructor(entry: URL, onDeath: (worker: ScanWorker, error: Error) => void) {
-    this.worker = new Worker(entry);
+  constructor(module: URL, onDeath: (worker: ScanWorker, error: Error) => void) {
+    this.worker = startWorker(module);
     this.worker.unref();
     this.worker.on('message', (reply: WorkerReply) => {
       const pending = this.pending.get(reply.id);
@@ -54,7 +54,7 @@ export class ScanPool {
   constructor(
     readonly threads: number,
     private readonly onError: (error: unknown) => void = () => {},
-    private readonly entry: URL = WORKER_ENTRY,
+    private readonly module: URL = SCAN_WORKER,
   ) {
     // Started now: a worker takes a moment to load, which the first query should not wait for.
     for (let k = 0; k < threads; k++) this.workers.push(this.spawn());
@@ -112,7 +112,7 @@ export class ScanPool {
   }
 
   private spawn(): ScanWorker {
-    return new ScanWorker(this.entry, (dying, error) => this.bury(dying, error));
+    return new ScanWorker(this.module, (dying, error) => this.bury(dying, error));
   }
 
   private countIn(w: ScanWorker, version: string, plan: CountPlan, lo: number, hi: number): Promise<Counts> {
