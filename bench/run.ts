@@ -17,6 +17,7 @@ import { seedDemoData } from '../seeds';
 import { loadReferenceData } from '../seeds/load-reference';
 import { chromiumAvailable, launchBrowser } from '../tests/helpers/browser';
 import { csv, participationRow } from '../tests/helpers/import-files';
+import { readMetrics } from '../tests/helpers/metrics';
 import { DASHBOARD_QUERIES } from './queries';
 import { round, summary } from './stats';
 
@@ -239,9 +240,7 @@ async function main(): Promise<void> {
  * figures cover the time since the previous scrape, so the scrape before the load starts the interval.
  */
 async function measureEventLoop(baseUrl: string): Promise<void> {
-  const metrics = async () =>
-    Object.fromEntries((await (await fetch(`${baseUrl}/metrics`)).text()).split('\n').filter((l) => l && !l.startsWith('#')).map((l) => [l.split(' ')[0], Number(l.split(' ')[1])]));
-  await metrics();
+  await readMetrics(baseUrl);
   let k = 0;
   const questions = DASHBOARD_QUERIES.length;
   const load = await autocannon({
@@ -258,7 +257,7 @@ async function measureEventLoop(baseUrl: string): Promise<void> {
     ],
   });
   if (load.non2xx || load.errors) throw new Error(`the dashboard load had ${load.non2xx} non-2xx answers and ${load.errors} errors`);
-  const after = await metrics();
+  const after = await readMetrics(baseUrl);
   const max = after.im_event_loop_delay_recent_max_seconds * 1000;
   const p99 = after.im_event_loop_delay_recent_p99_seconds * 1000;
   results.eventLoop = { maxMs: round(max), p99Ms: round(p99), requestsPerSecond: round(load.requests.average), latencyP50Ms: load.latency.p50, latencyP99Ms: load.latency.p99 };

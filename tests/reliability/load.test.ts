@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases, type TestDatabase } from '../helpers/databases';
+import { readMetrics } from '../helpers/metrics';
 import { DASHBOARD_MIX, uncachedQuestion } from './dashboard-mix';
 import { spawnServer, waitForStatus, type ServerProcess } from './server-process';
 
@@ -16,11 +17,6 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 20);
 const MB = 1024 * 1024;
 /** Far above what this server needs (about 200 MB); a leak under load crosses it. */
 const MAX_RSS = 1024 * MB;
-
-async function readMetrics(baseUrl: string): Promise<Record<string, number>> {
-  const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  return Object.fromEntries(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => [l.split(' ')[0], Number(l.split(' ')[1])]));
-}
 
 const post = (body: string) => ({ method: 'POST' as const, path: '/graphql', headers: { 'content-type': 'application/json' }, body });
 

@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { isSqlite, type Db } from '../../db/connection';
 
@@ -124,7 +125,7 @@ async function* pages(db: Db, table: string, columns: string[], key: string[] = 
         if (rows.length === 0) return;
         yield rows;
         after = next(rows);
-        await turn();
+        await yieldToEventLoop();
       }
     } finally {
       reader.close();
@@ -139,9 +140,6 @@ async function* pages(db: Db, table: string, columns: string[], key: string[] = 
   }
 }
 
-/** Lets the event loop answer requests between steps of a build. */
-const turn = () => new Promise((resolve) => setImmediate(resolve));
-
 type Typed = Int32Array | Uint16Array | Uint8Array | Uint32Array;
 
 /** The first n rows of each column in the given order, a column at a time with a turn of the event loop between them. */
@@ -149,7 +147,7 @@ async function reorder<C extends Record<string, Typed>>(columns: C, n: number, o
   const out: Record<string, Typed> = {};
   for (const [name, column] of Object.entries(columns)) {
     out[name] = permute(column.subarray(0, n), order);
-    await turn();
+    await yieldToEventLoop();
   }
   return out as C;
 }

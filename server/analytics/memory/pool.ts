@@ -85,7 +85,6 @@ export class ScanPool {
 
   private rangesOf(store: ColumnStore) {
     if (this.ranges?.store !== store) {
-      shareColumns(store);
       this.ranges = {
         store,
         byFact: {
@@ -128,18 +127,5 @@ export class ScanPool {
     w.dead = true;
     for (const p of w.pending.values()) p.reject(error);
     w.pending.clear();
-  }
-}
-
-/** Moves every column of the store into shared memory (once; columns built by columns.ts already are). */
-export function shareColumns(store: ColumnStore): void {
-  for (const facts of [store.participation, store.consultation] as unknown as Record<string, unknown>[]) {
-    for (const [name, column] of Object.entries(facts)) {
-      if (!ArrayBuffer.isView(column) || column.buffer instanceof SharedArrayBuffer) continue;
-      const typed = column as Int32Array;
-      const shared = new (typed.constructor as Int32ArrayConstructor)(new SharedArrayBuffer(typed.byteLength));
-      shared.set(typed);
-      facts[name] = shared;
-    }
   }
 }
