@@ -133,6 +133,9 @@ describe.skipIf(!pgAvailable)('PostgreSQL connections terminated under a running
     console.log(`terminated ${terminations} server connections under load; answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(terminations).toBeGreaterThan(0);
     expect([...statuses.keys()].every((k) => k === '200' || k === '503 SERVICE_UNAVAILABLE')).toBe(true);
+    // The last round's terminations reach the server's idle pooled connections as error events a moment
+    // later; a request that takes such a connection first is "in flight" and may rightly get its 503.
+    await sleep(500);
     for (let n = 0; n < 20; n++) expect((await call(server.baseUrl, kinds[n % kinds.length])).status).toBe(200);
   });
 });
