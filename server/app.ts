@@ -115,6 +115,9 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
         engine: config.ANALYTICS_ENGINE,
         scanThreads: config.SCAN_THREADS,
         onRollupError: (err) => app.log.error({ err }, 'loading the in-memory rollup failed; answering from SQL'),
+        sqliteReadProcesses: config.SQLITE_READ_PROCESSES,
+        queryTimeoutMs: config.QUERY_TIMEOUT_MS,
+        onReaderLost: (err) => app.log.error({ err }, 'a SQLite reader process stopped; its statement failed and another reader takes its place'),
       });
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
       readiness.open();

@@ -37,8 +37,17 @@ const schema = z.object({
   ANALYTICS_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   /** Worker threads that count the in-memory rollup's rows, a range of persons each (0: on the main thread). */
   SCAN_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(os.availableParallelism(), 8)),
-  /** Per-statement database timeout in milliseconds. */
+  /**
+   * Per-statement database timeout in milliseconds: PostgreSQL's statement_timeout; on SQLite, the reader
+   * process running the statement is killed.
+   */
   QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /**
+   * On SQLite, processes that run the analytics SQL off the event loop, each on its own read-only
+   * connection, killed and replaced when a statement passes QUERY_TIMEOUT_MS (0: on the server's own
+   * connection, with no timeout). Statements queue for them.
+   */
+  SQLITE_READ_PROCESSES: z.coerce.number().int().min(0).max(16).default(1),
   /**
    * Which proxies' X-Forwarded-For/-Proto to believe: "false" (none; the default), "true" (any), a number
    * of hops, or addresses/CIDRs separated by commas. Sign-in rate limits count per client address and the

@@ -1,11 +1,12 @@
+import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
 import type { Catalog } from '../catalog/catalog';
 import type { Lang } from '../catalog/models';
-import type { Db } from '../db/connection';
+import { sqliteFilename, type Db } from '../db/connection';
 import { queryTimeout, serviceUnavailable } from '../errors';
 import type { AggregateInput, Dimension, Measure } from '../schema/generated/resolvers-types';
 import { dialectOf, type Dialect } from './dialects';
-import { readDataState, readExtent, type DataState, type Extent } from './data-state';
+import { readDataState, readExtent, type DataState, type Extent, type ReadRows } from './data-state';
 import { labelOf } from './labels';
 import { MEASURES } from './model';
 import { buckets } from './periods';
@@ -14,6 +15,8 @@ import { Rollup } from './memory/rollup';
 import { ScanPool } from './memory/pool';
 import { scanFact, type ScanQuery, type ScanResult } from './memory/scan';
 import { buildFactStatement, type Statement } from './sql';
+import type { ReaderRequest } from './sqlite-reader/protocol';
+import { SqliteReaders } from './sqlite-reader/readers';
 import { applyDisclosureControl, countSuppressed, TOTAL, type Cell, type Table } from './suppression';
 import { rightsOf, seesExactValues, type Viewer } from './viewer';
 
@@ -62,6 +65,8 @@ export class Analytics {
   private readonly cache: LRUCache<string, Promise<AggregateOutput>> | undefined;
   readonly rollup: Rollup;
   private readonly scans: ScanPool;
+  /** On a SQLite file, the processes that run its SQL (sqlite-reader/readers.ts); else the pool's connection does. */
+  private readonly readers: SqliteReaders | undefined;
 
   constructor(
     readonly db: Db,
@@ -75,12 +80,22 @@ export class Analytics {
       /** The module the scan workers run (tests replace it). */
       scanWorker?: URL;
       onRollupError?: (error: unknown) => void;
+      /** On SQLite, reader processes that run the analytics SQL, each killable at the timeout (0: on the pool's connection). */
+      sqliteReadProcesses?: number;
+      /** On SQLite with reader processes: past this a statement is stopped (PostgreSQL has statement_timeout). */
+      queryTimeoutMs?: number;
+      /** Told when a reader process stops by itself. */
+      onReaderLost?: (error: Error) => void;
     },
   ) {
     this.dialect = dialectOf(db);
     this.rollup = new Rollup(db, catalog, options.onRollupError);
     this.scans = new ScanPool(options.scanThreads ?? 0, options.onRollupError, options.scanWorker);
     if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
+    const file = sqliteFilename(db);
+    if (file && file !== ':memory:' && options.sqliteReadProcesses) {
+      this.readers = new SqliteReaders(file, options.sqliteReadProcesses, { timeoutMs: options.queryTimeoutMs, onReaderLost: options.onReaderLost });
+    }
   }
 
   async dataState(): Promise<DataState> {
@@ -225,19 +240,28 @@ export class Analytics {
 
   private async dataExtent(state: DataState): Promise<Extent | undefined> {
     if (this.extent?.version !== state.version) {
-      this.extent = { version: state.version, value: await this.guard(() => readExtent(this.db)) };
+      this.extent = { version: state.version, value: await readExtent(this.db, this.read) };
     }
     return this.extent.value;
   }
 
   private async run(statement: Statement): Promise<{ statement: Statement; rows: Record<string, unknown>[] }> {
-    const result = await this.guard(() => this.db.raw(statement.sql, statement.bindings));
-    return { statement, rows: this.dialect.rows(result) };
+    return { statement, rows: await this.read(statement.sql, statement.bindings) };
   }
 
-  /** Stops the scan workers. */
-  close(): Promise<void> {
-    return this.scans.close();
+  /** The analytics SQL, all of it read-only: in a reader process when there are any, else on the pool's connection. */
+  private readonly read: ReadRows = (sql, bindings) =>
+    this.guard(async () => {
+      const query = this.db.raw(sql, bindings as Knex.RawBinding[]);
+      if (!this.readers) return this.dialect.rows(await query);
+      // Compiled by knex as for its own connection, so both paths run the same SQL with the same bindings.
+      const native = query.toSQL().toNative();
+      return this.readers.read(native.sql, native.bindings as ReaderRequest['bindings']);
+    });
+
+  /** Stops the scan workers and the SQLite readers. */
+  async close(): Promise<void> {
+    await Promise.all([this.scans.close(), this.readers?.close()]);
   }
 
   /** Database failures a client can act on become typed errors; anything else stays an internal error. */

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Db } from '../db/connection';
 import { onWritesSettled } from '../db/write-watch';
 import type { DatasetModel } from '../catalog/models';
@@ -56,13 +57,16 @@ export interface Extent {
   to: string;
 }
 
-export async function readExtent(db: Db): Promise<Extent | undefined> {
-  const [p] = await db('participation').select(
-    db.raw('MIN(entry_date) AS first'),
-    db.raw('MAX(entry_date) AS last_entry'),
-    db.raw('MAX(exit_date) AS last_exit'),
-  );
-  const [c] = await db('consultation').select(db.raw('MIN(date) AS first'), db.raw('MAX(date) AS last'));
+/** Runs a read-only statement (knex's SQL with `?` placeholders) and gives its rows. */
+export type ReadRows = (sql: string, bindings: readonly unknown[]) => Promise<Record<string, unknown>[]>;
+
+export async function readExtent(db: Db, read: ReadRows): Promise<Extent | undefined> {
+  const row = async (query: Knex.QueryBuilder) => {
+    const { sql, bindings } = query.toSQL();
+    return (await read(sql, bindings))[0];
+  };
+  const p = await row(db('participation').select(db.raw('MIN(entry_date) AS first'), db.raw('MAX(entry_date) AS last_entry'), db.raw('MAX(exit_date) AS last_exit')));
+  const c = await row(db('consultation').select(db.raw('MIN(date) AS first'), db.raw('MAX(date) AS last')));
   const firsts = [p.first, c.first].filter(Boolean) as string[];
   const lasts = [p.last_entry, p.last_exit, c.last].filter(Boolean) as string[];
   if (firsts.length === 0) return undefined;

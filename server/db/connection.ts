@@ -41,6 +41,11 @@ export function isSqlite(db: Db): boolean {
   return db.client.config.client === 'better-sqlite3';
 }
 
+/** The file a SQLite connection pool reads (`:memory:` for a database in memory); undefined on PostgreSQL. */
+export function sqliteFilename(db: Db): string | undefined {
+  return isSqlite(db) ? (db.client.config.connection as { filename: string }).filename : undefined;
+}
+
 export async function migrateLatest(db: Db): Promise<void> {
   await db.migrate.latest({ migrationSource });
 }
