@@ -31,7 +31,8 @@ describe.each(testDatabases())('the in-memory rollup and SQL agree on $id', (eng
   beforeAll(async () => {
     database = await engine.create();
     await ensureSeeded(database.db);
-    analytics = new Analytics(database.db, await Catalog.load(database.db), { suppressionThreshold: 5, scanThreads: 2 });
+    // On SQLite its SQL runs in a reader process, as in the server.
+    analytics = new Analytics(database.db, await Catalog.load(database.db), { suppressionThreshold: 5, scanThreads: 2, sqliteReadProcesses: 1 });
   });
   afterAll(async () => {
     await analytics?.close();
@@ -112,6 +113,23 @@ describe.each(testDatabases())('the in-memory rollup and SQL agree on $id', (eng
       expect(String(failures[0])).toMatch(/scan worker/);
     } finally {
       await failing.close();
+    }
+  });
+
+  it.runIf(engine.id === 'sqlite')('SQL in a reader process gives exactly what SQL on the pool connection gives', async () => {
+    const inThread = new Analytics(database.db, analytics.catalog, { suppressionThreshold: 5 });
+    try {
+      const state = await analytics.dataState();
+      const known = new Set(state.datasets.map((d) => d.id));
+      const agree = async (input: AggregateInput) => {
+        const plan = planQuery(input, analytics.catalog, known);
+        const [reader, pool] = await Promise.all([analytics.exact(plan, state, undefined, 'sql'), inThread.exact(plan, state, undefined, 'sql')]);
+        expect(reader).toEqual(pool);
+      };
+      for (const input of TABLE) await agree(input);
+      await fc.assert(fc.asyncProperty(aggregateInput, agree), { numRuns: 40, seed: 7 });
+    } finally {
+      await inThread.close();
     }
   });
 
