@@ -28,11 +28,13 @@ const QUERIES: [string, unknown][] = [
 const pgAvailable = testDatabases().some((d) => d.id === 'postgres');
 if (!pgAvailable) console.warn('*** engines-agree: PostgreSQL not configured, comparison SKIPPED ***');
 
-describe.skipIf(!pgAvailable)('SQLite and PostgreSQL return identical results', () => {
+// From the in-memory rollup of each database, and from SQL (on SQLite run by its reader process).
+describe.skipIf(!pgAvailable).each(['memory', 'sql'])('SQLite and PostgreSQL return identical results (ANALYTICS_ENGINE=%s)', (analyticsEngine) => {
   let sqlite: TestServer;
   let postgres: TestServer;
   beforeAll(async () => {
-    [sqlite, postgres] = await Promise.all([startTestServer({ engine: 'sqlite' }), startTestServer({ engine: 'postgres' })]);
+    const env = { ANALYTICS_ENGINE: analyticsEngine };
+    [sqlite, postgres] = await Promise.all([startTestServer({ engine: 'sqlite', env }), startTestServer({ engine: 'postgres', env })]);
   });
   afterAll(async () => {
     await Promise.all([sqlite?.close(), postgres?.close()]);
