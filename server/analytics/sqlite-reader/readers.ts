@@ -74,8 +74,6 @@ export class SqliteReaders {
       timeoutMs?: number;
       /** Told when a reader stops by itself (a crash, a kill from outside); the next statement starts another. */
       onReaderLost?: (error: Error) => void;
-      /** The module the readers run (tests replace it). */
-      module?: URL;
     } = {},
   ) {
     // Started now: a process takes a moment to load, which the first statement should not wait for.
@@ -105,7 +103,7 @@ export class SqliteReaders {
   }
 
   private spawn(): Reader {
-    const reader = new Reader(this.options.module ?? READER, this.filename);
+    const reader = new Reader(READER, this.filename);
     reader.child.on('message', (message: ReaderReply) => {
       if (message.type === 'ready') return;
       const job = this.release(reader);
