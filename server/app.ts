@@ -74,7 +74,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   registerPathGuard(app);
   const readiness = registerHealthChecks(app, db);
   const shedding = registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
-  const metrics = registerMetrics(app, shedding);
+  const metrics = registerMetrics(app, shedding, () => services.figures?.computations ?? 0);
   await registerSecurityHeaders(app);
 
   const users = new Users(db);
@@ -121,8 +121,16 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       });
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
       readiness.open();
-      // Load the rollup now rather than at the first question; a failure leaves queries to SQL, as at any time.
-      void analytics.dataState().then((state) => analytics.rollup.get(state.version), () => undefined);
+      // Ready what the first page needs before anyone asks: the rollup, then the published figures every
+      // Overview shows (which also reads the data's extent and gets the scan workers' code compiled), so the
+      // first visitor does not wait for them. A failure here is the first question's to report, as at any time.
+      void analytics
+        .dataState()
+        .then(async (state) => {
+          await analytics.rollup.get(state.version);
+          await services.figures.all(state);
+        })
+        .catch(() => undefined);
       shedding.start();
       metrics.start();
     },

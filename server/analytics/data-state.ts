@@ -65,10 +65,20 @@ export async function readExtent(db: Db, read: ReadRows): Promise<Extent | undef
     const { sql, bindings } = query.toSQL();
     return (await read(sql, bindings))[0];
   };
-  const p = await row(db('participation').select(db.raw('MIN(entry_date) AS first'), db.raw('MAX(entry_date) AS last_entry'), db.raw('MAX(exit_date) AS last_exit')));
-  const c = await row(db('consultation').select(db.raw('MIN(date) AS first'), db.raw('MAX(date) AS last')));
-  const firsts = [p.first, c.first].filter(Boolean) as string[];
-  const lasts = [p.last_entry, p.last_exit, c.last].filter(Boolean) as string[];
+  // One subquery per bound: then each MIN or MAX of an indexed column is one index lookup, where a single
+  // SELECT of several aggregates scans the whole table (SQLite optimises a lone MIN or MAX only).
+  const bound = (fn: 'MIN' | 'MAX', table: string, column: string) => db(table).select(db.raw(`${fn}(??)`, [column]));
+  const e = await row(
+    db.select({
+      pFirst: bound('MIN', 'participation', 'entry_date'),
+      pLastEntry: bound('MAX', 'participation', 'entry_date'),
+      pLastExit: bound('MAX', 'participation', 'exit_date'),
+      cFirst: bound('MIN', 'consultation', 'date'),
+      cLast: bound('MAX', 'consultation', 'date'),
+    }),
+  );
+  const firsts = [e.pFirst, e.cFirst].filter(Boolean) as string[];
+  const lasts = [e.pLastEntry, e.pLastExit, e.cLast].filter(Boolean) as string[];
   if (firsts.length === 0) return undefined;
   return { from: firsts.sort()[0], to: lasts.sort().at(-1)! };
 }

@@ -48,12 +48,15 @@ export function qualifierHolds(figure: PublishedFigureRow, computed: number | nu
 
 export class Figures {
   private cache: { version: string; figures: Promise<PublishedFigureModel[]> } | undefined;
+  /** How many times the whole set was computed (GET /metrics): once per data version when all goes well. */
+  computations = 0;
 
   constructor(private readonly analytics: Analytics) {}
 
   /** Every published figure with its computed value, cached until the data changes. */
   async all(state: DataState): Promise<PublishedFigureModel[]> {
     if (this.cache?.version !== state.version) {
+      this.computations++;
       const figures = Promise.all(this.analytics.catalog.figures.map((f) => this.compute(f, state)));
       this.cache = { version: state.version, figures };
       figures.catch(() => (this.cache = undefined));

@@ -13,9 +13,9 @@ export interface Metrics {
 /**
  * GET /metrics in Prometheus' text format: how long the event loop was blocked (better-sqlite3 answers
  * synchronously, so a slow SQLite query stalls every request of the process), requests in flight and
- * shed, and memory. Nothing in it is about the data or its users.
+ * shed, how often the published figures were computed, and memory. Nothing in it is about the data or its users.
  */
-export function registerMetrics(app: FastifyInstance, shedding: Pick<LoadShedding, 'inFlight' | 'shed'>): Metrics {
+export function registerMetrics(app: FastifyInstance, shedding: Pick<LoadShedding, 'inFlight' | 'shed'>, figureComputations: () => number): Metrics {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   // The same since the previous scrape, so a scraper (or the benchmark) sees one interval's worst alone.
   const recent = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
@@ -32,6 +32,7 @@ export function registerMetrics(app: FastifyInstance, shedding: Pick<LoadSheddin
       gauge('im_event_loop_delay_recent_p99_seconds', '99th percentile of event-loop delay since the previous scrape of /metrics.', seconds(recent.percentile(99), recent)),
       gauge('im_http_requests_in_flight', 'API requests being answered.', shedding.inFlight()),
       counter('im_http_requests_shed_total', 'API requests refused with 503 because the server was overloaded.', shedding.shed()),
+      counter('im_published_figures_computations_total', 'Times the published figures were computed (at start and after each change of the data).', figureComputations()),
       gauge('process_resident_memory_bytes', 'Resident set size.', memory.rss),
       gauge('nodejs_heap_used_bytes', 'V8 heap in use.', memory.heapUsed),
     ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases';
+import { readMetrics } from '../helpers/metrics';
 import { gql, startTestServer, type TestServer } from '../helpers/server';
 
 const AGGREGATE = `query ($q: AggregateInput!, $lang: Lang) {
@@ -28,6 +29,16 @@ describe.each(testDatabases())('published figures through HTTP on $id', ({ id })
     result.totals.find((t) => t.measure === measure)?.value;
 
   const verte = { from: '2020-09-01', to: '2021-05-01', institutions: ['VERTE'] };
+
+  // First in this file: nothing may have asked for a figure yet.
+  it('are computed as the server opens, so the first visitor does not wait for them', async () => {
+    const computations = async () => (await readMetrics(server.baseUrl)).im_published_figures_computations_total;
+    for (let waited = 0; (await computations()) === 0 && waited < 30_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(await computations()).toBe(1);
+    const { body } = await gql(server.baseUrl, '{ publishedFigures { id computedValue matches } }');
+    expect(body.data.publishedFigures.find((f: { id: string }) => f.id === 'VERTE_2021_PARTICIPANTS')).toEqual({ id: 'VERTE_2021_PARTICIPANTS', computedValue: 60, matches: true });
+    expect(await computations()).toBe(1);
+  });
 
   it.each([
     ['the current municipality 0031000', ['0031000']],

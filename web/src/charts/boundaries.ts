@@ -1,4 +1,4 @@
-import { registerBoundaryMap } from './registry';
+import type { registerBoundaryMap } from './registry';
 
 /*
  * An official boundary file is optional: whoever has one drops it at web/public/geo/municipalities.geojson
@@ -13,7 +13,9 @@ async function load(): Promise<string | null> {
   if (!response.ok) return null;
   const geo = (await response.json().catch(() => null)) as { type?: unknown } | null;
   if (geo?.type !== 'FeatureCollection') return null;
-  await registerBoundaryMap(mapName, geo as Parameters<typeof registerBoundaryMap>[1]);
+  // ECharts only once there is a map to register (charts/registry.ts is loaded with the first chart anyway).
+  const registry = await import('./registry');
+  await registry.registerBoundaryMap(mapName, geo as Parameters<typeof registerBoundaryMap>[1]);
   return mapName;
 }
 
