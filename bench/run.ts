@@ -112,6 +112,19 @@ async function startServer(cacheEntries: number): Promise<Server> {
   };
 }
 
+/**
+ * The floor under the overhead: a node:http server in its own process that answers at once, asked in the same
+ * loop, so after the same pauses. On this VM a round trip after an idle pause costs about a millisecond
+ * (waking two idle processes), three times as much as back to back, whatever the server does.
+ */
+async function startBareHttpServer(): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const source = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => s.end('{}')); }).listen(${port}, '127.0.0.1', () => console.log('up'));`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout!.once('data', resolve));
+  return { url: `http://127.0.0.1:${port}/`, child };
+}
+
 const AGGREGATE = 'query ($q: AggregateInput!) { aggregate(query: $q) { rows { dimensions { code } measures { value } } totals { value } } }';
 
 /** A keep-alive HTTP client: fetch adds milliseconds per request of its own, which would blur the figures. */
@@ -192,6 +205,8 @@ async function main(): Promise<void> {
   await analytics.exact(plan, state);
   const inProcess: number[] = [];
   const overHttp: number[] = [];
+  const bare = await startBareHttpServer();
+  const overBareHttp: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     await analytics.exact(plan, state);
@@ -199,10 +214,16 @@ async function main(): Promise<void> {
     t = performance.now();
     await ask(server.baseUrl, overheadQuery, { cookie });
     overHttp.push(performance.now() - t);
+    t = performance.now();
+    await post(bare.url, '{}', {});
+    overBareHttp.push(performance.now() - t);
   }
+  bare.child.kill();
   const overhead = summary(overHttp).p50 - summary(inProcess).p50;
   results.overheadMsP50 = round(overhead, 2);
+  results.bareHttpRoundTripMsP50 = round(summary(overBareHttp).p50, 2);
   report('GraphQL + HTTP overhead over the same computation (p50)', `${round(overhead, 2)} ms`, '≤ 2 ms');
+  report('  … a bare node:http round trip on this machine, after a pause (p50)', `${round(summary(overBareHttp).p50, 2)} ms`, '— (the floor any HTTP server pays here)');
 
   await measureEventLoop(server.baseUrl);
 
