@@ -1,7 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { Knex } from 'knex';
 import type { FactName } from '../analytics/model';
+import { audit } from '../auth/audit';
+import type { Db } from '../db/connection';
+import { acceptedEntry, type AcceptedAudit, type FactSink } from './fact-sink';
 import { FACT_COLUMNS } from './fact-columns';
-import type { ConsultationRow, ParticipationRow } from './validate-rows';
+import type { DatasetRow } from './sqlite-worker-protocol';
+import type { ParticipationRow, ValidRow } from './validate-rows';
 
 /** Rows per multi-row INSERT: fewer calls into SQLite, well under its 32,766 parameters. */
 const ROWS_PER_INSERT = 100;
@@ -44,7 +49,7 @@ export class SqliteFactWriter {
   }
 
   /** Writes a batch of rows (synchronously: SQLite runs in this thread). */
-  write(rows: readonly (ParticipationRow | ConsultationRow)[]): void {
+  write(rows: readonly ValidRow[]): void {
     for (const row of rows) this.replaceStored(row as unknown as Record<string, string>);
     let i = 0;
     for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
@@ -82,4 +87,50 @@ export class SqliteFactWriter {
   private writeGroups(id: number, codes: readonly string[]): void {
     for (const code of codes) this.insertGroup.run(id, code);
   }
+}
+
+/**
+ * An import into an in-memory SQLite database, which only the pool's one connection can see, written on
+ * this thread inside a transaction of that connection (files are written by the worker thread).
+ */
+export function writeInConnection(db: Db, dataset: DatasetRow, fact: FactName): FactSink {
+  let trx: Knex.Transaction | undefined;
+  let writer: SqliteFactWriter | undefined;
+  let failure: unknown;
+  const ready = (async () => {
+    trx = await db.transaction();
+    await trx('dataset').insert(dataset);
+    writer = new SqliteFactWriter((await trx.client.acquireConnection()) as Database, dataset.id, fact);
+  })();
+  ready.catch(() => undefined);
+  const abort = async () => {
+    await ready.catch(() => undefined);
+    if (trx && !trx.isCompleted()) await trx.rollback().catch(() => undefined);
+  };
+  return {
+    async write(rows) {
+      // A failure is kept for commit, so the importer still checks (and reports) the rest of the file.
+      if (failure) return;
+      try {
+        await ready;
+        writer!.write(rows);
+      } catch (error) {
+        failure = error;
+      }
+    },
+    async commit(rows: number, entry: AcceptedAudit) {
+      try {
+        await ready;
+        if (failure) throw failure;
+        await trx!('dataset').where({ id: dataset.id }).update({ row_count: rows });
+        await audit(trx!, acceptedEntry(entry, rows, writer!.replaced));
+        await trx!.commit();
+        return writer!.replaced;
+      } catch (error) {
+        await abort();
+        throw error;
+      }
+    },
+    abort,
+  };
 }
