@@ -38,6 +38,8 @@ class PostgresSink implements FactSink {
   private pg?: PoolClient;
   private failure?: unknown;
   private conflict = false;
+  /** participation's id sequence, looked up once (per row it would be a catalog lookup for every id). */
+  private sequence?: string;
 
   constructor(
     db: Db,
@@ -50,6 +52,7 @@ class PostgresSink implements FactSink {
       // The transaction's own pg connection: COPY needs the driver's client, and knex would spread an
       // array binding into a list of values.
       this.pg = (await this.trx.client.acquireConnection()) as PoolClient;
+      if (fact === 'participation') this.sequence = (await this.pg.query("SELECT pg_get_serial_sequence('participation', 'id') AS name")).rows[0].name;
       await this.pg.query('SAVEPOINT import_copy');
     })().catch((error) => void (this.failure = error));
   }
@@ -59,7 +62,7 @@ class PostgresSink implements FactSink {
     const step = (this.chain = this.chain.then(async () => {
       if (this.failure || this.conflict) return;
       try {
-        await copyRows(this.pg!, this.dataset.id, this.fact, rows);
+        await copyRows(this.pg!, this.dataset.id, this.fact, rows, this.sequence);
       } catch (error) {
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) this.conflict = true;
         else this.failure = error;
@@ -78,7 +81,7 @@ class PostgresSink implements FactSink {
       if (this.conflict) {
         await pg.query('ROLLBACK TO SAVEPOINT import_copy');
         replaced = await replaceStoredRows(pg, this.dataset.id, this.fact, this.rows);
-        for (let i = 0; i < this.rows.length; i += COPY_BATCH) await copyRows(pg, this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH));
+        for (let i = 0; i < this.rows.length; i += COPY_BATCH) await copyRows(pg, this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH), this.sequence);
       } else {
         await pg.query('RELEASE SAVEPOINT import_copy');
       }
@@ -101,7 +104,7 @@ class PostgresSink implements FactSink {
 /** Rows turned into COPY text between two turns of the event loop. */
 const COPY_BATCH = 5000;
 
-async function copyRows(pg: PoolClient, dataset: string, fact: FactName, batch: readonly ValidRow[]): Promise<void> {
+async function copyRows(pg: PoolClient, dataset: string, fact: FactName, batch: readonly ValidRow[], sequence?: string): Promise<void> {
   const columns = FACT_COLUMNS[fact];
   const rows = batch as unknown as Record<string, string | null>[];
   if (fact === 'consultation') {
@@ -109,7 +112,7 @@ async function copyRows(pg: PoolClient, dataset: string, fact: FactName, batch: 
     return;
   }
   // One array, not a row per id: thousands of rows would cost more to parse than to draw.
-  const { rows: drawn } = await pg.query("SELECT array_agg(nextval(pg_get_serial_sequence('participation', 'id'))) AS ids FROM generate_series(1, $1)", [rows.length]);
+  const { rows: drawn } = await pg.query('SELECT array_agg(nextval($2::regclass)) AS ids FROM generate_series(1, $1)', [rows.length, sequence]);
   const ids = (drawn[0].ids as string[]).map(Number);
   await copy(pg, `COPY participation (id, dataset_id, ${columns.join(', ')}) FROM STDIN`, rows.length, (i) => [ids[i], dataset, ...columns.map((c) => rows[i][c])]);
   const pairs: [number, string][] = [];
