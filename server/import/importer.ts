@@ -1,15 +1,16 @@
 import crypto from 'node:crypto';
 import type { FactName } from '../analytics/model';
-import { audit, type AuditEntry } from '../auth/audit';
+import { audit } from '../auth/audit';
 import type { Catalog } from '../catalog/catalog';
 import { isSqlite, type Db } from '../db/connection';
-import { FileProblem, readTable } from './read-file';
-import type { DatasetRow } from './sqlite-worker-protocol';
-import { validateRows, type RowError, type ValidRows } from './validate-rows';
 import { announceWritten } from '../db/write-watch';
+import type { FactSink } from './fact-sink';
+import { FileProblem, openTable } from './read-file';
+import type { DatasetRow } from './sqlite-worker-protocol';
+import { FileChecker, type RowError } from './validate-rows';
 import { writeInWorker } from './write-in-worker';
 import { writeWithPostgres } from './write-postgres';
-import { SqliteFactWriter } from './write-sqlite';
+import { writeInConnection } from './write-sqlite';
 
 export type ImportResult =
   | { status: 'imported'; dataset: string; rows: number; replaced: number }
@@ -35,9 +36,9 @@ const isUniqueViolation = (error: unknown) => {
 const MAX_LISTED_ERRORS = 1000;
 
 /**
- * Imports one file as a new dataset, all or nothing: every row is validated first, and the writes run
- * in one transaction, so a bad row, a crash or a killed process leaves the database as it was.
- * The same file again (same content hash) changes nothing; the attempt is still audited.
+ * Imports one file as a new dataset, all or nothing: the writes run in one transaction that commits only
+ * once every row has been validated, so a bad row anywhere, a crash or a killed process leaves the
+ * database as it was. The same file again (same content hash) changes nothing; the attempt is still audited.
  */
 export async function importFile(
   deps: { db: Db; catalog: Catalog },
@@ -50,24 +51,46 @@ export async function importFile(
   const details = { kind, file: fileName, sha256: fileHash, bytes: bytes.length };
 
   let result: ImportResult;
+  let sink: FactSink | undefined;
+  let committed = false;
   try {
-    const table = await readTable(bytes);
-    const checked = await validateRows(kind, table, catalog, { institutions: by.institutions });
-    if (checked.headerProblem) {
-      result = { status: 'invalid_file', message: checked.headerProblem };
-    } else if (!checked.valid) {
-      result = { status: 'rejected', errors: checked.errors.slice(0, MAX_LISTED_ERRORS), errorCount: checked.errors.length };
+    const table = await openTable(bytes);
+    const checker = new FileChecker(kind, table.header, catalog, { institutions: by.institutions });
+    if (checker.headerProblem) {
+      await table.batches.return(undefined);
+      result = { status: 'invalid_file', message: checker.headerProblem };
     } else {
+      // The same file again is checked (its answer still depends on the rows and the importer's rights), never written.
       const existing = await db('dataset').where({ file_hash: fileHash, fact: kind }).first();
-      if (existing) {
+      const dataset = existing ? undefined : datasetRow({ kind, fileName, fileHash, by });
+      let rows = 0;
+      // The pipeline: each batch is validated as it is read and handed to the writer, which writes it
+      // (in another thread or process) while the next one is read and checked. The first bad row stops
+      // the writing and rolls back what was written; the rest of the file is still checked, so every
+      // problem is reported.
+      for await (const batch of table.batches) {
+        const valid = checker.check(batch);
+        rows += valid.length;
+        if (checker.errors.length) {
+          await sink?.abort();
+          sink = undefined;
+        } else if (dataset) {
+          sink ??= openSink(db, dataset, kind);
+          await sink.write(valid);
+        }
+      }
+      if (checker.errors.length) {
+        result = { status: 'rejected', errors: checker.errors.slice(0, MAX_LISTED_ERRORS), errorCount: checker.errors.length };
+      } else if (existing) {
         result = { status: 'duplicate', dataset: existing.id, rows: Number(existing.row_count) };
       } else {
-        const valid = checked.valid;
-        const dataset = datasetRow({ kind, fileName, fileHash, rows: valid.rows.length, by });
-        const accepted = { action: 'import_accepted' as const, ...who, details: { ...details, dataset: dataset.id, rows: valid.rows.length } };
+        const accepted = { action: 'import_accepted' as const, ...who, details: { ...details, dataset: dataset!.id } };
         try {
-          const replaced = await write(db, dataset, valid, accepted);
-          return { status: 'imported', dataset: dataset.id, rows: valid.rows.length, replaced };
+          const replaced = await sink!.commit(rows, accepted);
+          committed = true;
+          // Committed on the worker's connection, out of sight of this pool's watchers (the shared data version).
+          if (isWorkerWritten(db)) announceWritten(db, 'dataset');
+          return { status: 'imported', dataset: dataset!.id, rows, replaced };
         } catch (error) {
           // The same file at the same moment through another request or replica: the database kept one.
           const landed = isUniqueViolation(error) ? await db('dataset').where({ file_hash: fileHash, fact: kind }).first() : undefined;
@@ -79,6 +102,8 @@ export async function importFile(
   } catch (error) {
     if (!(error instanceof FileProblem)) throw error;
     result = { status: 'invalid_file', message: error.message };
+  } finally {
+    if (sink && !committed) await sink.abort();
   }
   const action = result.status === 'duplicate' ? 'import_duplicate' : 'import_rejected';
   const summary =
@@ -87,7 +112,7 @@ export async function importFile(
   return result;
 }
 
-function datasetRow(input: { kind: FactName; fileName: string; fileHash: string; rows: number; by: Importer }): DatasetRow {
+function datasetRow(input: { kind: FactName; fileName: string; fileHash: string; by: Importer }): DatasetRow {
   return {
     id: `import-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${input.fileHash.slice(0, 8)}`,
     kind: 'import',
@@ -96,43 +121,30 @@ function datasetRow(input: { kind: FactName; fileName: string; fileHash: string;
     description: `Imported ${input.kind} file ${input.fileName}`.slice(0, 500),
     source_file: input.fileName.slice(0, 500),
     file_hash: input.fileHash,
-    row_count: input.rows,
+    // Set when the import commits, once the whole file has been read.
+    row_count: 0,
     loaded_at: new Date().toISOString(),
     loaded_by: input.by.username,
     loaded_by_user_id: input.by.userId,
   };
 }
 
+const sqliteFile = (db: Db) => (isSqlite(db) ? (db.client.config.connection as { filename: string }).filename : undefined);
+const isWorkerWritten = (db: Db) => {
+  const filename = sqliteFile(db);
+  return filename !== undefined && filename !== ':memory:';
+};
+
 /**
- * Writes the dataset row, its facts and the audit entry in one transaction; returns how many stored rows
- * were replaced. SQLite files are written by a worker thread (write-in-worker.ts says why); an in-memory
- * SQLite database, which only this connection can see, and PostgreSQL, whose driver does not block, are
- * written here.
+ * Where an import's rows are written, in one transaction: SQLite files by the worker thread
+ * (write-in-worker.ts says why); an in-memory SQLite database, which only this connection can see, on
+ * this thread; PostgreSQL, whose driver does not block, by COPY on a connection of the pool.
  */
-async function write(db: Db, dataset: DatasetRow, valid: ValidRows, accepted: AuditEntry & { details: Record<string, unknown> }): Promise<number> {
-  const filename = isSqlite(db) ? (db.client.config.connection as { filename: string }).filename : undefined;
-  if (filename && filename !== ':memory:') {
-    const replaced = await writeInWorker({ filename, dataset, valid, audit: accepted });
-    // Committed on the worker's connection, out of sight of this pool's watchers (the shared data version).
-    announceWritten(db, 'dataset');
-    return replaced;
-  }
-  return db.transaction(async (trx) => {
-    await trx('dataset').insert(dataset);
-    const connection = await trx.client.acquireConnection();
-    let replaced: number;
-    if (filename) {
-      const writer = new SqliteFactWriter(connection as import('better-sqlite3').Database, dataset.id, valid.kind);
-      writer.write(valid.rows);
-      replaced = writer.replaced;
-    } else {
-      // The transaction's own pg connection: COPY needs the driver's client, and knex would spread an array
-      // binding into a list of values.
-      replaced = await writeWithPostgres(connection as import('pg').PoolClient, dataset.id, valid);
-    }
-    await audit(trx, { ...accepted, details: { ...accepted.details, replaced } });
-    return replaced;
-  });
+function openSink(db: Db, dataset: DatasetRow, fact: FactName): FactSink {
+  const filename = sqliteFile(db);
+  if (filename === undefined) return writeWithPostgres(db, dataset, fact);
+  if (filename === ':memory:') return writeInConnection(db, dataset, fact);
+  return writeInWorker({ filename, dataset, fact });
 }
 
 export class RollbackRefused extends Error {}

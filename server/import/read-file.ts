@@ -1,35 +1,81 @@
 import ExcelJS from 'exceljs';
 import { isUtf8 } from 'node:buffer';
-import { Readable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { parse } from 'csv-parse';
 
 /** A problem with the file as a whole (not with one row): it gets a 400 and nothing is imported. */
 export class FileProblem extends Error {}
 
+export interface ParsedRow {
+  /** The row as the spreadsheet numbers it: the header is row 1. */
+  row: number;
+  values: string[];
+}
+
 export interface ParsedFile {
   header: string[];
-  /** Data rows as the spreadsheet numbers them: the header is row 1. */
-  rows: { row: number; values: string[] }[];
+  rows: ParsedRow[];
+}
+
+/** A file being read: its header at once, its data rows in batches as they are parsed. */
+export interface TableStream {
+  header: string[];
+  /** Batches of up to BATCH_ROWS rows; throws FileProblem for a CSV that cannot be read, or has no data rows. */
+  batches: AsyncGenerator<ParsedRow[]>;
 }
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Bytes parsed between two turns of the event loop (a few hundred rows, a few ms of work). */
 const CHUNK_BYTES = 64 * 1024;
+/** Rows handed on together: the importer validates and writes a batch at a time. */
+export const BATCH_ROWS = 5000;
 
-/** Reads an uploaded CSV (UTF-8, with or without BOM, comma or semicolon separated) or XLSX file. */
+/** Reads a whole uploaded file (see openTable). */
 export async function readTable(bytes: Buffer): Promise<ParsedFile> {
+  const { header, batches } = await openTable(bytes);
+  const rows: ParsedRow[] = [];
+  for await (const batch of batches) for (const row of batch) rows.push(row);
+  return { header, rows };
+}
+
+/**
+ * Opens an uploaded CSV (UTF-8, with or without BOM, comma or semicolon separated) or XLSX file: the
+ * header is read at once, the rows as the caller takes them, so the importer can validate and write the
+ * first rows while the rest are still being parsed. Problems of the file as a whole are FileProblems,
+ * thrown here or, for what only shows further on (a CSV that breaks off, no data rows), by `batches`.
+ */
+export async function openTable(bytes: Buffer): Promise<TableStream> {
   if (bytes.length === 0 || (bytes.length <= UTF8_BOM.length && bytes.equals(UTF8_BOM.subarray(0, bytes.length)))) {
     throw new FileProblem('The file is empty.');
   }
-  const table = bytes.subarray(0, 4).equals(XLSX_MAGIC) ? await readXlsx(bytes) : await readCsv(bytes);
-  if (table.header.every((h) => h === '')) throw new FileProblem('The file has no header row.');
-  if (table.rows.length === 0) throw new FileProblem('The file has a header but no data rows.');
-  return table;
+  const records = bytes.subarray(0, 4).equals(XLSX_MAGIC) ? await readXlsx(bytes) : readCsv(bytes);
+  let first = await records.next();
+  while (!first.done && first.value.length === 0) first = await records.next();
+  const [header, ...rest] = first.done ? [] : first.value;
+  const names = (header?.values ?? []).map(normaliseHeader);
+  if (names.every((h) => h === '')) throw new FileProblem('The file has no header row.');
+  return { header: names, batches: rebatched(rest, records) };
 }
 
-async function readCsv(bytes: Buffer): Promise<ParsedFile> {
+/** The data rows in batches of BATCH_ROWS (the reader's pieces are a few hundred rows each). */
+async function* rebatched(first: ParsedRow[], rest: AsyncGenerator<ParsedRow[]>): AsyncGenerator<ParsedRow[]> {
+  let batch = first;
+  let any = false;
+  for await (const piece of rest) {
+    for (const row of piece) batch.push(row);
+    if (batch.length >= BATCH_ROWS) {
+      any = true;
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+  else if (!any) throw new FileProblem('The file has a header but no data rows.');
+}
+
+/** The records of a CSV in pieces, one per CHUNK_BYTES of the file, the header first (as row 1). */
+async function* readCsv(bytes: Buffer): AsyncGenerator<ParsedRow[]> {
   if (bytes.includes(0)) throw new FileProblem('This is not a CSV text file or an XLSX workbook (it holds binary data).');
   if (!isUtf8(bytes)) {
     throw new FileProblem('The file is not UTF-8 text. Save the CSV as "CSV UTF-8" so Latvian letters (ā, č, ē, ģ, ī, ķ, ļ, ņ, š, ū, ž) survive.');
@@ -38,30 +84,34 @@ async function readCsv(bytes: Buffer): Promise<ParsedFile> {
   const lineEnd = body.findIndex((byte) => byte === 0x0a || byte === 0x0d);
   const firstLine = body.subarray(0, lineEnd < 0 ? body.length : lineEnd).toString('utf8');
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
-  const records: string[][] = [];
-  try {
-    const parser = Readable.from(inChunks(body)).pipe(parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true, trim: true }));
-    for await (const record of parser) records.push(record as string[]);
-  } catch (error) {
-    throw new FileProblem(`The CSV cannot be read: ${(error as Error).message.replace(/\s+/g, ' ').slice(0, 200)}`);
-  }
-  const [header = [], ...data] = records;
-  return { header: header.map(normaliseHeader), rows: data.map((values, i) => ({ row: i + 2, values })) };
-}
-
-/**
- * The file in pieces with a turn of the event loop after each: the parser handles one piece at a time
- * (a few ms), where the whole of a 100k-row file would hold the loop for about a second. Bytes, not text,
- * so a letter's UTF-8 bytes split between pieces are joined again by the parser.
- */
-async function* inChunks(body: Buffer): AsyncGenerator<Buffer> {
+  const parser = parse({ delimiter, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, skip_empty_lines: true, trim: true });
+  let piece: ParsedRow[] = [];
+  let row = 1;
+  let failure: Error | undefined;
+  parser.on('data', (values: string[]) => piece.push({ row: row++, values }));
+  parser.on('error', (error: Error) => (failure ??= error));
+  const settled = new Promise((resolve) => (parser.once('end', resolve), parser.once('error', resolve)));
+  const problem = (error: Error) => new FileProblem(`The CSV cannot be read: ${error.message.replace(/\s+/g, ' ').slice(0, 200)}`);
+  // The file in pieces with a turn of the event loop after each: the parser handles one piece at a time
+  // (a few ms), where the whole of a 100k-row file would hold the loop for about a second. Bytes, not
+  // text, so a letter's UTF-8 bytes split between pieces are joined again by the parser.
   for (let at = 0; at < body.length; at += CHUNK_BYTES) {
-    yield body.subarray(at, at + CHUNK_BYTES);
+    parser.write(body.subarray(at, at + CHUNK_BYTES));
     await yieldToEventLoop();
+    if (failure) throw problem(failure);
+    if (piece.length) {
+      yield piece;
+      piece = [];
+    }
   }
+  parser.end();
+  await settled;
+  if (failure) throw problem(failure);
+  if (piece.length) yield piece;
 }
 
-async function readXlsx(bytes: Buffer): Promise<ParsedFile> {
+/** An XLSX workbook's first sheet, read whole (the format is a ZIP of the sheet), in one piece. */
+async function* readXlsx(bytes: Buffer): AsyncGenerator<ParsedRow[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -78,14 +128,14 @@ async function readXlsx(bytes: Buffer): Promise<ParsedFile> {
     if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
     return String(value).trim();
   };
-  const rows: ParsedFile['rows'] = [];
-  let header: string[] = [];
+  const rows: ParsedRow[] = [];
+  let header: ParsedRow = { row: 1, values: [] };
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = Array.from({ length: row.cellCount }, (_, i) => text(row.getCell(i + 1).value));
-    if (number === 1) header = values.map(normaliseHeader);
+    if (number === 1) header = { row: 1, values };
     else if (values.some((v) => v !== '')) rows.push({ row: number, values });
   });
-  return { header, rows };
+  yield [header, ...rows];
 }
 
 const normaliseHeader = (h: string) => h.trim().toLowerCase().replace(/\s+/g, '_');

@@ -1,8 +1,8 @@
 import type { FactName } from '../analytics/model';
-import type { AuditEntry } from '../auth/audit';
-import type { ConsultationRow, ParticipationRow } from './validate-rows';
+import type { AcceptedAudit } from './fact-sink';
+import type { ValidRow } from './validate-rows';
 
-/** The dataset row of an import, as inserted. */
+/** The dataset row of an import, as inserted (its row_count is set when the import commits). */
 export interface DatasetRow {
   id: string;
   kind: 'import';
@@ -17,11 +17,20 @@ export interface DatasetRow {
   loaded_by_user_id: number | null;
 }
 
-/** What the importer sends the SQLite writer thread, in this order for one job. */
+/** What the importer sends the SQLite writer thread for one job: begin, rows…, then commit or abort. */
 export type WorkerRequest =
   | { type: 'begin'; job: number; filename: string; fact: FactName; dataset: DatasetRow }
-  | { type: 'rows'; job: number; rows: (ParticipationRow | ConsultationRow)[] }
-  /** The audit entry of the accepted import; the thread adds `replaced` to its details. */
-  | { type: 'commit'; job: number; audit: AuditEntry & { details: Record<string, unknown> } };
+  | { type: 'rows'; job: number; rows: readonly ValidRow[] }
+  /** `rows` is the dataset's row count; the thread adds it and `replaced` to the audit entry's details. */
+  | { type: 'commit'; job: number; rows: number; audit: AcceptedAudit }
+  | { type: 'abort'; job: number };
 
-export type WorkerReply = { job: number; ok: true; replaced: number } | { job: number; ok: false; message: string; code?: string };
+/**
+ * What the thread answers: `written` once per batch of rows (the importer's back-pressure), then one of
+ * `committed`, `aborted` or `failed` (the transaction rolled back; later messages of the job are ignored).
+ */
+export type WorkerReply =
+  | { job: number; type: 'written' }
+  | { job: number; type: 'committed'; replaced: number }
+  | { job: number; type: 'aborted' }
+  | { job: number; type: 'failed'; message: string; code?: string };

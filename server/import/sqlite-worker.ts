@@ -1,23 +1,25 @@
 import type { Database } from 'better-sqlite3';
 import type { Knex } from 'knex';
 import { parentPort } from 'node:worker_threads';
-import { audit, type AuditEntry } from '../auth/audit';
+import { audit } from '../auth/audit';
 import { openDatabase, type Db } from '../db/connection';
+import { acceptedEntry } from './fact-sink';
 import type { WorkerReply, WorkerRequest } from './sqlite-worker-protocol';
 import { SqliteFactWriter } from './write-sqlite';
 
 /*
  * The worker thread that writes SQLite imports (see write-in-worker.ts for why). One job at a time: a
  * transaction on its own connection holding the dataset row, the facts as their batches arrive and the
- * audit entry, committed on 'commit', rolled back on any error (and gone with the thread if it dies).
+ * audit entry, committed on 'commit', rolled back on 'abort' or any error (and gone with the thread if it
+ * dies).
  */
 
 interface Job {
   id: number;
+  dataset: string;
   db: Db;
   trx?: Knex.Transaction;
   writer?: SqliteFactWriter;
-  failed: boolean;
 }
 
 let job: Job | undefined;
@@ -26,23 +28,28 @@ const reply = (message: WorkerReply) => port.postMessage(message);
 
 async function handle(message: WorkerRequest): Promise<void> {
   if (message.type === 'begin') {
-    job = { id: message.job, db: openDatabase({ client: 'sqlite', filename: message.filename, url: `sqlite:${message.filename}` }), failed: false };
+    job = { id: message.job, dataset: message.dataset.id, db: openDatabase({ client: 'sqlite', filename: message.filename, url: `sqlite:${message.filename}` }) };
     job.trx = await job.db.transaction();
     await job.trx('dataset').insert(message.dataset);
     const connection = (await job.trx.client.acquireConnection()) as Database;
     job.writer = new SqliteFactWriter(connection, message.dataset.id, message.fact);
     return;
   }
-  if (!job || job.id !== message.job || job.failed) return;
+  // A job that failed is gone: its later messages change nothing (the importer has its error).
+  if (!job || job.id !== message.job) return;
   if (message.type === 'rows') {
     job.writer!.write(message.rows);
-  } else {
+    reply({ job: message.job, type: 'written' });
+  } else if (message.type === 'commit') {
     const replaced = job.writer!.replaced;
-    const entry: AuditEntry = { ...message.audit, details: { ...message.audit.details, replaced } };
-    await audit(job.trx!, entry);
+    await job.trx!('dataset').where({ id: job.dataset }).update({ row_count: message.rows });
+    await audit(job.trx!, acceptedEntry(message.audit, message.rows, replaced));
     await job.trx!.commit();
     await finish();
-    reply({ job: message.job, ok: true, replaced });
+    reply({ job: message.job, type: 'committed', replaced });
+  } else {
+    await abandon();
+    reply({ job: message.job, type: 'aborted' });
   }
 }
 
@@ -64,9 +71,8 @@ port.on('message', (message: WorkerRequest) => {
   chain = chain.then(() =>
     handle(message).catch(async (error: Error & { code?: string }) => {
       const id = job?.id ?? message.job;
-      if (job) job.failed = true;
       await abandon();
-      reply({ job: id, ok: false, message: error.message, code: error.code });
+      reply({ job: id, type: 'failed', message: error.message, code: error.code });
     }),
   );
 });

@@ -3,7 +3,7 @@ import type { FactName } from '../analytics/model';
 import { AGE_BANDS, FORMATS, GENDERS, MODES, OUTCOMES, STAGES } from '../analytics/model';
 import { isIsoDate } from '../analytics/periods';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ParsedFile } from './read-file';
+import type { ParsedFile, ParsedRow } from './read-file';
 import { TEMPLATES } from './templates';
 
 export interface RowError {
@@ -55,32 +55,64 @@ export interface Scope {
 /** Rows checked between two turns of the event loop. */
 const BATCH_ROWS = 5000;
 
+export type ValidRow = ParticipationRow | ConsultationRow;
+
 /**
- * Checks the header and every row of a file against its template, collecting every problem with its
- * row number (as a spreadsheet shows it) and column, so the importer can fix them all in one go.
- * Rows are checked in batches with a turn of the event loop between them, and what repeats from row to
- * row (dates, municipality codes) is checked once per distinct value.
+ * The checks of one file, a batch of rows at a time, so the importer can write the rows checked so far
+ * while the rest are still being read: `check` answers each row as stored, and `errors` collects every
+ * problem with its row number (as a spreadsheet shows it) and column, so the importer can fix them all in
+ * one go; the rows are valid only while `errors` is empty. What repeats from row to row (dates,
+ * municipality codes) is checked once per distinct value.
  */
+export class FileChecker {
+  /** Set when the header does not match the template: then no row can be checked. */
+  readonly headerProblem?: string;
+  private readonly checker?: RowChecker;
+
+  constructor(
+    readonly kind: FactName,
+    header: string[],
+    catalog: Catalog,
+    scope: Scope,
+  ) {
+    const expected = TEMPLATES[kind];
+    const missing = expected.filter((c) => !header.includes(c));
+    const unexpected = header.filter((c) => c !== '' && !expected.includes(c));
+    if (missing.length || unexpected.length) {
+      const parts = [
+        missing.length ? `missing column(s) ${missing.join(', ')}` : '',
+        unexpected.length ? `unexpected column(s) ${unexpected.slice(0, 10).join(', ')}` : '',
+      ].filter(Boolean);
+      this.headerProblem = `The header does not match the ${kind} template: ${parts.join('; ')}. Expected: ${expected.join(', ')}.`;
+    } else {
+      this.checker = new RowChecker(header, catalog, scope);
+    }
+  }
+
+  get errors(): readonly RowError[] {
+    return this.checker?.errors ?? [];
+  }
+
+  /** The rows as they would be stored (meaningful only while `errors` is empty). */
+  check(batch: readonly ParsedRow[]): ValidRow[] {
+    const checker = this.checker!;
+    const check = this.kind === 'participation' ? checker.participation : checker.consultation;
+    const rows: ValidRow[] = new Array(batch.length);
+    for (let i = 0; i < batch.length; i++) rows[i] = check(batch[i].row, batch[i].values);
+    return rows;
+  }
+}
+
+/** Checks a whole file (see FileChecker), with a turn of the event loop every BATCH_ROWS rows. */
 export async function validateRows(kind: FactName, file: ParsedFile, catalog: Catalog, scope: Scope): Promise<{ valid?: ValidRows; errors: RowError[]; headerProblem?: string }> {
-  const expected = TEMPLATES[kind];
-  const missing = expected.filter((c) => !file.header.includes(c));
-  const unexpected = file.header.filter((c) => c !== '' && !expected.includes(c));
-  if (missing.length || unexpected.length) {
-    const parts = [
-      missing.length ? `missing column(s) ${missing.join(', ')}` : '',
-      unexpected.length ? `unexpected column(s) ${unexpected.slice(0, 10).join(', ')}` : '',
-    ].filter(Boolean);
-    return { errors: [], headerProblem: `The header does not match the ${kind} template: ${parts.join('; ')}. Expected: ${expected.join(', ')}.` };
+  const checker = new FileChecker(kind, file.header, catalog, scope);
+  if (checker.headerProblem) return { errors: [], headerProblem: checker.headerProblem };
+  const rows: ValidRow[] = [];
+  for (let i = 0; i < file.rows.length; i += BATCH_ROWS) {
+    for (const row of checker.check(file.rows.slice(i, i + BATCH_ROWS))) rows.push(row);
+    await yieldToEventLoop();
   }
-  const checker = new RowChecker(file.header, catalog, scope);
-  const check = kind === 'participation' ? checker.participation : checker.consultation;
-  const rows: (ParticipationRow | ConsultationRow)[] = new Array(file.rows.length);
-  for (let i = 0; i < file.rows.length; i++) {
-    const { row, values } = file.rows[i];
-    rows[i] = check(row, values);
-    if (i % BATCH_ROWS === BATCH_ROWS - 1) await yieldToEventLoop();
-  }
-  const { errors } = checker;
+  const errors = [...checker.errors];
   if (errors.length) return { errors };
   return { errors, valid: kind === 'participation' ? { kind, rows: rows as ParticipationRow[] } : { kind, rows: rows as ConsultationRow[] } };
 }

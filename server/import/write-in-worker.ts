@@ -1,9 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers/start';
-import type { AuditEntry } from '../auth/audit';
+import type { FactName } from '../analytics/model';
+import { BATCHES_IN_FLIGHT, type AcceptedAudit, type FactSink } from './fact-sink';
 import type { DatasetRow, WorkerReply, WorkerRequest } from './sqlite-worker-protocol';
-import type { ValidRows } from './validate-rows';
+import type { ValidRow } from './validate-rows';
 
 /*
  * Why SQLite imports are written by a worker thread: better-sqlite3 is synchronous, so writing 100k rows
@@ -18,14 +19,10 @@ import type { ValidRows } from './validate-rows';
  * The transaction is the worker's, so all or nothing holds as before.
  */
 
-/** Rows per message: each postMessage copies its rows on this thread, a few ms for this many. */
-const ROWS_PER_MESSAGE = 5000;
-
 export interface WorkerImport {
   filename: string;
   dataset: DatasetRow;
-  valid: ValidRows;
-  audit: AuditEntry & { details: Record<string, unknown> };
+  fact: FactName;
 }
 
 /** The error a failed write in the worker is rethrown as, with SQLite's code (a unique violation is a duplicate). */
@@ -40,31 +37,27 @@ export class WorkerWriteError extends Error {
 
 let worker: Worker | undefined;
 let nextJob = 1;
-const waiting = new Map<number, { resolve(replaced: number): void; reject(error: Error): void }>();
+const jobs = new Map<number, WorkerSink>();
 /** One import at a time through the worker: SQLite has one writer anyway, and jobs must not interleave. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Writes an import in the worker thread; resolves with the number of rows replaced once it has committed. */
-export function writeInWorker(input: WorkerImport): Promise<number> {
-  const run = queue.then(() => send(input));
-  queue = run.catch(() => undefined);
-  return run;
+/**
+ * An import written by the worker thread, batch by batch as the importer validates them (a batch is
+ * copied to the thread by postMessage, a few ms for BATCH_ROWS rows). It starts once the job before it
+ * has finished; until then its batches wait here.
+ */
+export function writeInWorker(input: WorkerImport): FactSink {
+  return new WorkerSink(input);
 }
 
 function started(): Worker {
   if (worker) return worker;
   const thread = startWorker(new URL('./sqlite-worker.ts', import.meta.url));
-  thread.on('message', (message: WorkerReply) => {
-    const job = waiting.get(message.job);
-    waiting.delete(message.job);
-    if (message.ok) job?.resolve(message.replaced);
-    else job?.reject(new WorkerWriteError(message.message, message.code));
-  });
+  thread.on('message', (message: WorkerReply) => jobs.get(message.job)?.receive(message));
   // A thread that dies takes its connection, and so its uncommitted transaction, with it.
   const fail = (error: Error) => {
     if (worker === thread) worker = undefined;
-    for (const job of waiting.values()) job.reject(error);
-    waiting.clear();
+    for (const job of [...jobs.values()]) job.receive({ job: job.id, type: 'failed', message: error.message });
   };
   thread.on('error', fail);
   thread.on('exit', (code) => fail(new Error(`the SQLite import thread stopped (exit code ${code})`)));
@@ -73,26 +66,72 @@ function started(): Worker {
   return thread;
 }
 
-async function send(input: WorkerImport): Promise<number> {
-  const thread = started();
-  const job = nextJob++;
-  let settled = false;
-  const result = new Promise<number>((resolve, reject) => waiting.set(job, { resolve, reject })).finally(() => (settled = true));
-  // Handled here at once, as a failure can come while rows are still being sent; awaited below.
-  result.catch(() => undefined);
-  const post = (message: WorkerRequest) => thread.postMessage(message);
-  // Keeps the process alive while an import is being written (the CLI waits for it).
-  thread.ref();
-  try {
-    post({ type: 'begin', job, filename: input.filename, fact: input.valid.kind, dataset: input.dataset });
-    const rows = input.valid.rows;
-    for (let i = 0; i < rows.length && !settled; i += ROWS_PER_MESSAGE) {
-      post({ type: 'rows', job, rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
-      await yieldToEventLoop();
+class WorkerSink implements FactSink {
+  readonly id = nextJob++;
+  private readonly ready: Promise<Worker>;
+  private readonly outcome: Promise<number>;
+  private settle!: { resolve(replaced: number): void; reject(error: Error): void };
+  private settled = false;
+  private failure?: Error;
+  private inFlight = 0;
+  private drained?: () => void;
+
+  constructor(input: WorkerImport) {
+    this.outcome = new Promise<number>((resolve, reject) => (this.settle = { resolve, reject }));
+    // Handled here at once, as a failure can come while rows are still being sent; awaited by commit.
+    this.outcome.catch(() => undefined);
+    const previous = queue;
+    queue = this.outcome.catch(() => undefined);
+    this.ready = previous.then(() => {
+      const thread = started();
+      jobs.set(this.id, this);
+      // Keeps the process alive while an import is being written (the CLI waits for it).
+      thread.ref();
+      thread.postMessage({ type: 'begin', job: this.id, filename: input.filename, fact: input.fact, dataset: input.dataset } satisfies WorkerRequest);
+      return thread;
+    });
+  }
+
+  receive(message: WorkerReply): void {
+    if (message.type === 'written') {
+      this.inFlight--;
+    } else {
+      if (this.settled) return;
+      this.settled = true;
+      jobs.delete(this.id);
+      if (jobs.size === 0) worker?.unref();
+      if (message.type === 'failed') {
+        this.failure = new WorkerWriteError(message.message, message.code);
+        this.settle.reject(this.failure);
+      } else {
+        this.settle.resolve(message.type === 'committed' ? message.replaced : 0);
+      }
     }
-    if (!settled) post({ type: 'commit', job, audit: input.audit });
-    return await result;
-  } finally {
-    thread.unref();
+    if (this.drained && (this.settled || this.inFlight < BATCHES_IN_FLIGHT)) {
+      this.drained();
+      this.drained = undefined;
+    }
+  }
+
+  async write(rows: readonly ValidRow[]): Promise<void> {
+    const thread = await this.ready;
+    if (this.settled) return;
+    this.inFlight++;
+    thread.postMessage({ type: 'rows', job: this.id, rows } satisfies WorkerRequest);
+    if (this.inFlight >= BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => (this.drained = resolve));
+    // A turn of the event loop even when the thread keeps up: postMessage copies the rows on this thread.
+    else await yieldToEventLoop();
+  }
+
+  async commit(rows: number, audit: AcceptedAudit): Promise<number> {
+    const thread = await this.ready;
+    if (!this.settled) thread.postMessage({ type: 'commit', job: this.id, rows, audit } satisfies WorkerRequest);
+    return this.outcome;
+  }
+
+  async abort(): Promise<void> {
+    const thread = await this.ready;
+    if (!this.settled) thread.postMessage({ type: 'abort', job: this.id } satisfies WorkerRequest);
+    await this.outcome.catch(() => undefined);
   }
 }

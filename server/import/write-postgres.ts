@@ -1,60 +1,129 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Knex } from 'knex';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import type { FactName } from '../analytics/model';
+import { audit } from '../auth/audit';
+import type { Db } from '../db/connection';
+import { acceptedEntry, BATCHES_IN_FLIGHT, type AcceptedAudit, type FactSink } from './fact-sink';
 import { FACT_COLUMNS } from './fact-columns';
-import type { ValidRows } from './validate-rows';
-
-/** Rows turned into COPY text between two turns of the event loop. */
-const COPY_BATCH = 5000;
+import type { DatasetRow } from './sqlite-worker-protocol';
+import type { ParticipationRow, ValidRow } from './validate-rows';
 
 /**
- * PostgreSQL, inside the caller's transaction on `pg`. The rows, and for participation their target
- * groups, go in by COPY, the fastest way into PostgreSQL; participation ids are drawn from the table's
- * own sequence first, so the target groups can be copied beside their rows. Most files bring only new
- * records, so the COPY is tried first under a savepoint; when the unique key (institution, record_id)
- * says some are stored already, it is undone, the stored rows are kept for a rollback and deleted, and
- * the COPY runs again. Looking them up first would cost an index probe per row on every import.
+ * PostgreSQL, in one transaction on one `pg` connection. Each batch of rows, and for participation their
+ * target groups, goes in by COPY, the fastest way into PostgreSQL, as soon as the importer has validated
+ * it: PostgreSQL's own process writes a batch while this one validates the next. Participation ids are
+ * drawn from the table's own sequence first, so the target groups can be copied beside their rows.
+ * Most files bring only new records, so the rows are copied under a savepoint; when the unique key
+ * (institution, record_id) says some are stored already, it is undone at the end, the stored rows are
+ * kept for a rollback and deleted, and all rows are copied again (looking them up first would cost an
+ * index probe per row on every import).
  */
-export async function writeWithPostgres(pg: PoolClient, dataset: string, valid: ValidRows): Promise<number> {
-  await pg.query('SAVEPOINT import_copy');
-  try {
-    await copyRows(pg, dataset, valid);
-    await pg.query('RELEASE SAVEPOINT import_copy');
-    return 0;
-  } catch (error) {
-    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-    await pg.query('ROLLBACK TO SAVEPOINT import_copy');
-  }
-  const replaced = await replaceStoredRows(pg, dataset, valid);
-  await copyRows(pg, dataset, valid);
-  return replaced;
+export function writeWithPostgres(db: Db, dataset: DatasetRow, fact: FactName): FactSink {
+  return new PostgresSink(db, dataset, fact);
 }
 
 const UNIQUE_VIOLATION = '23505';
 
-async function copyRows(pg: PoolClient, dataset: string, valid: ValidRows): Promise<void> {
-  const columns = FACT_COLUMNS[valid.kind];
-  const rows = valid.rows as unknown as Record<string, string | null>[];
-  if (valid.kind === 'consultation') {
+class PostgresSink implements FactSink {
+  /** Every row sent, for copying again after a conflict. */
+  private readonly rows: ValidRow[] = [];
+  /** The transaction's work so far, one step after another on its connection. */
+  private chain: Promise<void>;
+  private readonly steps: Promise<void>[] = [];
+  private trx?: Knex.Transaction;
+  private pg?: PoolClient;
+  private failure?: unknown;
+  private conflict = false;
+  /** participation's id sequence, looked up once (per row it would be a catalog lookup for every id). */
+  private sequence?: string;
+
+  constructor(
+    db: Db,
+    private readonly dataset: DatasetRow,
+    private readonly fact: FactName,
+  ) {
+    this.chain = (async () => {
+      this.trx = await db.transaction();
+      await this.trx('dataset').insert(dataset);
+      // The transaction's own pg connection: COPY needs the driver's client, and knex would spread an
+      // array binding into a list of values.
+      this.pg = (await this.trx.client.acquireConnection()) as PoolClient;
+      if (fact === 'participation') this.sequence = (await this.pg.query("SELECT pg_get_serial_sequence('participation', 'id') AS name")).rows[0].name;
+      await this.pg.query('SAVEPOINT import_copy');
+    })().catch((error) => void (this.failure = error));
+  }
+
+  async write(rows: readonly ValidRow[]): Promise<void> {
+    for (const row of rows) this.rows.push(row);
+    const step = (this.chain = this.chain.then(async () => {
+      if (this.failure || this.conflict) return;
+      try {
+        await copyRows(this.pg!, this.dataset.id, this.fact, rows, this.sequence);
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION) this.conflict = true;
+        else this.failure = error;
+      }
+    }));
+    this.steps.push(step);
+    if (this.steps.length >= BATCHES_IN_FLIGHT) await this.steps.shift();
+  }
+
+  async commit(rows: number, entry: AcceptedAudit): Promise<number> {
+    await this.chain;
+    try {
+      if (this.failure) throw this.failure;
+      const pg = this.pg!;
+      let replaced = 0;
+      if (this.conflict) {
+        await pg.query('ROLLBACK TO SAVEPOINT import_copy');
+        replaced = await replaceStoredRows(pg, this.dataset.id, this.fact, this.rows);
+        for (let i = 0; i < this.rows.length; i += COPY_BATCH) await copyRows(pg, this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH), this.sequence);
+      } else {
+        await pg.query('RELEASE SAVEPOINT import_copy');
+      }
+      await this.trx!('dataset').where({ id: this.dataset.id }).update({ row_count: rows });
+      await audit(this.trx!, acceptedEntry(entry, rows, replaced));
+      await this.trx!.commit();
+      return replaced;
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.chain;
+    if (this.trx && !this.trx.isCompleted()) await this.trx.rollback().catch(() => undefined);
+  }
+}
+
+/** Rows turned into COPY text between two turns of the event loop. */
+const COPY_BATCH = 5000;
+
+async function copyRows(pg: PoolClient, dataset: string, fact: FactName, batch: readonly ValidRow[], sequence?: string): Promise<void> {
+  const columns = FACT_COLUMNS[fact];
+  const rows = batch as unknown as Record<string, string | null>[];
+  if (fact === 'consultation') {
     await copy(pg, `COPY consultation (dataset_id, ${columns.join(', ')}) FROM STDIN`, rows.length, (i) => [dataset, ...columns.map((c) => rows[i][c])]);
     return;
   }
-  // One array, not a row per id: 100k rows would cost more to parse than to draw.
-  const { rows: drawn } = await pg.query("SELECT array_agg(nextval(pg_get_serial_sequence('participation', 'id'))) AS ids FROM generate_series(1, $1)", [rows.length]);
+  // One array, not a row per id: thousands of rows would cost more to parse than to draw.
+  const { rows: drawn } = await pg.query('SELECT array_agg(nextval($2::regclass)) AS ids FROM generate_series(1, $1)', [rows.length, sequence]);
   const ids = (drawn[0].ids as string[]).map(Number);
   await copy(pg, `COPY participation (id, dataset_id, ${columns.join(', ')}) FROM STDIN`, rows.length, (i) => [ids[i], dataset, ...columns.map((c) => rows[i][c])]);
   const pairs: [number, string][] = [];
-  valid.rows.forEach((row, i) => row.target_groups.forEach((code) => pairs.push([ids[i], code])));
+  (batch as readonly ParticipationRow[]).forEach((row, i) => row.target_groups.forEach((code) => pairs.push([ids[i], code])));
   await copy(pg, 'COPY participation_target_group (participation_id, target_group_code) FROM STDIN', pairs.length, (i) => pairs[i]);
 }
 
 /** Keeps the stored rows with the keys of `valid` (and their target groups) for a rollback, and deletes them. */
-async function replaceStoredRows(pg: PoolClient, dataset: string, valid: ValidRows): Promise<number> {
+async function replaceStoredRows(pg: PoolClient, dataset: string, fact: FactName, valid: readonly ValidRow[]): Promise<number> {
   const query = async (sql: string, values: unknown[]) => (await pg.query(sql, values)).rows;
-  const fact = valid.kind;
-  const rows = valid.rows as unknown as Record<string, string>[];
+  const rows = valid as unknown as Record<string, string>[];
   const old = await query(`SELECT f.* FROM ${fact} f JOIN unnest($1::text[], $2::text[]) k(institution_code, record_id) USING (institution_code, record_id)`, [
     rows.map((r) => r.institution_code),
     rows.map((r) => r.record_id),
@@ -82,7 +151,7 @@ async function copy(pg: PoolClient, sql: string, count: number, row: (i: number)
     let text = '';
     for (let i = start; i < Math.min(count, start + COPY_BATCH); i++) text += `${row(i).map(copyValue).join('\t')}\n`;
     if (!stream.write(text)) await once(stream, 'drain');
-    else await yieldToEventLoop();
+    else if (start + COPY_BATCH < count) await yieldToEventLoop();
   }
   stream.end();
   await finished(stream);

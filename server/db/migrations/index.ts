@@ -3,6 +3,7 @@ import * as starSchema from './001_star_schema';
 import * as accounts from './002_accounts_imports_audit';
 import * as rollupSnapshot from './003_rollup_snapshot';
 import * as uniqueImportFile from './004_unique_import_file';
+import * as setBasedFactReferences from './005_set_based_fact_references';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -13,6 +14,7 @@ const migrations: Record<string, Knex.Migration> = {
   '002_accounts_imports_audit': accounts,
   '003_rollup_snapshot': rollupSnapshot,
   '004_unique_import_file': uniqueImportFile,
+  '005_set_based_fact_references': setBasedFactReferences,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
