@@ -29,6 +29,7 @@ import { API_PATH, registerHealthChecks } from './http/readiness';
 import { registerGraphqlResponseCache } from './http/graphql-response-cache';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerSourceArticles } from './http/source-articles';
+import { prepareImports } from './import/importer';
 import { registerImportRoutes } from './import/routes';
 
 export const WEB_DIST = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'web', 'dist');
@@ -120,6 +121,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
         onReaderLost: (err) => app.log.error({ err }, 'a SQLite reader process stopped; its statement failed and another reader takes its place'),
       });
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
+      prepareImports(db);
       readiness.open();
       // Ready what the first page needs before anyone asks: the rollup, then the published figures every
       // Overview shows (which also reads the data's extent and gets the scan workers' code compiled), so the

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import type { FactName } from '../analytics/model';
 import { audit } from '../auth/audit';
 import type { Catalog } from '../catalog/catalog';
-import { isSqlite, type Db } from '../db/connection';
+import { sqliteFilename, type Db } from '../db/connection';
 import { announceWritten } from '../db/write-watch';
 import type { FactSink } from './fact-sink';
 import { FileProblem, openTable } from './read-file';
 import type { DatasetRow } from './sqlite-worker-protocol';
 import { FileChecker, type RowError } from './validate-rows';
-import { writeInWorker } from './write-in-worker';
+import { startImportThread, writeInWorker } from './write-in-worker';
 import { writeWithPostgres } from './write-postgres';
 import { writeInConnection } from './write-sqlite';
 
@@ -129,11 +129,15 @@ function datasetRow(input: { kind: FactName; fileName: string; fileHash: string;
   };
 }
 
-const sqliteFile = (db: Db) => (isSqlite(db) ? (db.client.config.connection as { filename: string }).filename : undefined);
 const isWorkerWritten = (db: Db) => {
-  const filename = sqliteFile(db);
+  const filename = sqliteFilename(db);
   return filename !== undefined && filename !== ':memory:';
 };
+
+/** Gets the import's writer ready as the server opens, so the first import does not wait for it to load. */
+export function prepareImports(db: Db): void {
+  if (isWorkerWritten(db)) startImportThread();
+}
 
 /**
  * Where an import's rows are written, in one transaction: SQLite files by the worker thread
@@ -141,7 +145,7 @@ const isWorkerWritten = (db: Db) => {
  * this thread; PostgreSQL, whose driver does not block, by COPY on a connection of the pool.
  */
 function openSink(db: Db, dataset: DatasetRow, fact: FactName): FactSink {
-  const filename = sqliteFile(db);
+  const filename = sqliteFilename(db);
   if (filename === undefined) return writeWithPostgres(db, dataset, fact);
   if (filename === ':memory:') return writeInConnection(db, dataset, fact);
   return writeInWorker({ filename, dataset, fact });

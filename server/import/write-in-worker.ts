@@ -50,6 +50,11 @@ export function writeInWorker(input: WorkerImport): FactSink {
   return new WorkerSink(input);
 }
 
+/** Starts the thread ahead of the first import: loading it (tsx compiles its modules) takes a few tenths of a second. */
+export function startImportThread(): void {
+  started();
+}
+
 function started(): Worker {
   if (worker) return worker;
   const thread = startWorker(new URL('./sqlite-worker.ts', import.meta.url));
