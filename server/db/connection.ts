@@ -3,15 +3,16 @@ import path from 'node:path';
 import knex, { type Knex } from 'knex';
 import type { DatabaseTarget } from '../config';
 import { migrationSource } from './migrations';
+import { WaitingSqliteClient } from './sqlite-client';
 
 export type Db = Knex;
 
-/** Opens a knex connection; SQLite gets WAL (readers never wait for a writer) and foreign keys. */
+/** Opens a knex connection; SQLite gets WAL (readers never wait for a writer), foreign keys, and writes that wait for the lock without blocking. */
 export function openDatabase(target: DatabaseTarget, opts: { queryTimeoutMs?: number } = {}): Db {
   if (target.client === 'sqlite') {
     if (target.filename !== ':memory:') fs.mkdirSync(path.dirname(target.filename), { recursive: true });
     return knex({
-      client: 'better-sqlite3',
+      client: WaitingSqliteClient as unknown as typeof knex.Client,
       connection: { filename: target.filename },
       useNullAsDefault: true,
       pool: {
@@ -20,7 +21,8 @@ export function openDatabase(target: DatabaseTarget, opts: { queryTimeoutMs?: nu
         afterCreate(conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
           conn.pragma('journal_mode = WAL');
           conn.pragma('foreign_keys = ON');
-          conn.pragma('busy_timeout = 5000');
+          // Waiting for another connection's write lock is the client's (sqlite-client.ts), without blocking the thread.
+          conn.pragma('busy_timeout = 0');
           conn.pragma('synchronous = NORMAL');
           done(null, conn);
         },
@@ -38,7 +40,7 @@ export function openDatabase(target: DatabaseTarget, opts: { queryTimeoutMs?: nu
 }
 
 export function isSqlite(db: Db): boolean {
-  return db.client.config.client === 'better-sqlite3';
+  return (db.client as { driverName?: string }).driverName === 'better-sqlite3';
 }
 
 /** The file a SQLite connection pool reads (`:memory:` for a database in memory); undefined on PostgreSQL. */

@@ -15,7 +15,8 @@ import type { ValidRow } from './validate-rows';
  * the pool connection would then wait for the import's lock in SQLite's busy handler, which sleeps
  * the thread the import needs to finish: the server stalls for busy_timeout (5 s) and that write fails.
  * A worker has its own connection in its own thread: WAL lets the server's readers go on with the data
- * as it was until the import commits, and a write from the server meanwhile only waits for the commit.
+ * as it was until the import commits, and a write from the server meanwhile only waits for the commit
+ * (on a timer, not in the busy handler: server/db/sqlite-client.ts).
  * The transaction is the worker's, so all or nothing holds as before.
  */
 

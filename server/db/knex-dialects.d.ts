@@ -1,0 +1,7 @@
+/** The one knex dialect class extended here (sqlite-client.ts); knex's own typings stop at its public API. */
+declare module 'knex/lib/dialects/better-sqlite3/index.js' {
+  export default class BetterSqlite3Client {
+    constructor(config: unknown);
+    _query(connection: unknown, obj: unknown): Promise<unknown>;
+  }
+}
