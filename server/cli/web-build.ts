@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const BUILT = path.join(ROOT, 'web', 'dist', 'index.html');
@@ -19,5 +18,7 @@ export async function ensureWebBuilt(log: (msg: string) => void = () => {}): Pro
   const builtAt = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
   if (builtAt > Math.max(...SOURCES.map(newestChange))) return;
   log('Building the web app…');
+  // Loaded only to build: Vite and Rollup would otherwise sit in every server's memory for nothing.
+  const { build } = await import('vite');
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
 }
