@@ -1,4 +1,3 @@
-import type { Knex } from 'knex';
 import type { Db } from '../db/connection';
 import { onWritesSettled } from '../db/write-watch';
 import type { DatasetModel } from '../catalog/models';
@@ -61,22 +60,19 @@ export interface Extent {
 export type ReadRows = (sql: string, bindings: readonly unknown[]) => Promise<Record<string, unknown>[]>;
 
 export async function readExtent(db: Db, read: ReadRows): Promise<Extent | undefined> {
-  const row = async (query: Knex.QueryBuilder) => {
-    const { sql, bindings } = query.toSQL();
-    return (await read(sql, bindings))[0];
-  };
   // One subquery per bound: then each MIN or MAX of an indexed column is one index lookup, where a single
   // SELECT of several aggregates scans the whole table (SQLite optimises a lone MIN or MAX only).
   const bound = (fn: 'MIN' | 'MAX', table: string, column: string) => db(table).select(db.raw(`${fn}(??)`, [column]));
-  const e = await row(
-    db.select({
+  const { sql, bindings } = db
+    .select({
       pFirst: bound('MIN', 'participation', 'entry_date'),
       pLastEntry: bound('MAX', 'participation', 'entry_date'),
       pLastExit: bound('MAX', 'participation', 'exit_date'),
       cFirst: bound('MIN', 'consultation', 'date'),
       cLast: bound('MAX', 'consultation', 'date'),
-    }),
-  );
+    })
+    .toSQL();
+  const [e] = await read(sql, bindings);
   const firsts = [e.pFirst, e.cFirst].filter(Boolean) as string[];
   const lasts = [e.pLastEntry, e.pLastExit, e.cLast].filter(Boolean) as string[];
   if (firsts.length === 0) return undefined;
