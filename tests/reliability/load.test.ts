@@ -8,8 +8,8 @@ import { spawnServer, waitForStatus, type ServerProcess } from './server-process
 /*
  * Load on the real server process over loopback. In CI a short run (LOAD_SECONDS=5, LOAD_CONNECTIONS=20);
  * `npm run test:load` runs the full one (30 s, 50 connections). The event-loop delay is read from the
- * server's /metrics and printed; the 100 ms target is not asserted until slow SQLite queries leave the
- * event loop (issue 8).
+ * server's /metrics and printed, not asserted: at saturation it measures the queue of answers being written,
+ * and a timing on a shared CI machine proves nothing either way (`npm run bench` measures it at a steady rate).
  */
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
