@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { LRUCache } from 'lru-cache';
 import type { Catalog } from '../catalog/catalog';
 import type { Lang } from '../catalog/models';
-import { sqliteFilename, type Db } from '../db/connection';
+import { sqliteFileOnDisk, type Db } from '../db/connection';
 import { queryTimeout, serviceUnavailable } from '../errors';
 import type { AggregateInput, Dimension, Measure } from '../schema/generated/resolvers-types';
 import { dialectOf, type Dialect } from './dialects';
@@ -92,8 +92,8 @@ export class Analytics {
     this.rollup = new Rollup(db, catalog, options.onRollupError);
     this.scans = new ScanPool(options.scanThreads ?? 0, options.onRollupError, options.scanWorker);
     if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
-    const file = sqliteFilename(db);
-    if (file && file !== ':memory:' && options.sqliteReadProcesses) {
+    const file = sqliteFileOnDisk(db);
+    if (file && options.sqliteReadProcesses) {
       this.readers = new SqliteReaders(file, options.sqliteReadProcesses, { timeoutMs: options.queryTimeoutMs, onReaderLost: options.onReaderLost });
     }
   }

@@ -48,6 +48,12 @@ export function sqliteFilename(db: Db): string | undefined {
   return isSqlite(db) ? (db.client.config.connection as { filename: string }).filename : undefined;
 }
 
+/** The file of a SQLite database on disk, which other threads and processes can open too; else undefined. */
+export function sqliteFileOnDisk(db: Db): string | undefined {
+  const filename = sqliteFilename(db);
+  return filename === ':memory:' ? undefined : filename;
+}
+
 export async function migrateLatest(db: Db): Promise<void> {
   await db.migrate.latest({ migrationSource });
 }

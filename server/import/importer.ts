@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FactName } from '../analytics/model';
 import { audit } from '../auth/audit';
 import type { Catalog } from '../catalog/catalog';
-import { sqliteFilename, type Db } from '../db/connection';
+import { sqliteFileOnDisk, sqliteFilename, type Db } from '../db/connection';
 import { announceWritten } from '../db/write-watch';
 import type { FactSink } from './fact-sink';
 import { FileProblem, openTable } from './read-file';
@@ -129,10 +129,7 @@ function datasetRow(input: { kind: FactName; fileName: string; fileHash: string;
   };
 }
 
-const isWorkerWritten = (db: Db) => {
-  const filename = sqliteFilename(db);
-  return filename !== undefined && filename !== ':memory:';
-};
+const isWorkerWritten = (db: Db) => sqliteFileOnDisk(db) !== undefined;
 
 /** Gets the import's writer ready as the server opens, so the first import does not wait for it to load. */
 export function prepareImports(db: Db): void {
@@ -145,10 +142,9 @@ export function prepareImports(db: Db): void {
  * this thread; PostgreSQL, whose driver does not block, by COPY on a connection of the pool.
  */
 function openSink(db: Db, dataset: DatasetRow, fact: FactName): FactSink {
-  const filename = sqliteFilename(db);
-  if (filename === undefined) return writeWithPostgres(db, dataset, fact);
-  if (filename === ':memory:') return writeInConnection(db, dataset, fact);
-  return writeInWorker({ filename, dataset, fact });
+  const filename = sqliteFileOnDisk(db);
+  if (filename) return writeInWorker({ filename, dataset, fact });
+  return sqliteFilename(db) ? writeInConnection(db, dataset, fact) : writeWithPostgres(db, dataset, fact);
 }
 
 export class RollbackRefused extends Error {}

@@ -9,6 +9,7 @@ import { openDatabase } from '../../server/db/connection';
 import { startServer, type RunningServer } from '../../server/index';
 import { ensureSeeded } from '../../seeds';
 import { testDatabases, type TestDatabase } from '../helpers/databases';
+import { gql } from '../helpers/server';
 
 /*
  * The analytics SQL on SQLite runs in reader processes (server/analytics/sqlite-reader/): a statement past
@@ -25,10 +26,8 @@ const TIMEOUT_MS = 1000;
 const LEAK = /\bat [\w.<>]+ \(|\.ts:\d+|node_modules|\bSELECT\s|\bFROM\s+"?\w+|knex|sqlite|stacktrace/i;
 
 async function call(baseUrl: string, query: string) {
-  const response = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const text = await response.text();
-  const json = JSON.parse(text);
-  return { status: response.status, text, json, code: json.errors?.[0]?.extensions?.code, message: json.errors?.[0]?.message };
+  const { status, body: json } = await gql(baseUrl, query);
+  return { status, text: JSON.stringify(json), json, code: json.errors?.[0]?.extensions?.code, message: json.errors?.[0]?.message };
 }
 
 /** This process's live children reading `filename` (a killed one that is not yet reaped does not count). */

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { isSqlite, type Db } from '../../db/connection';
+import { isSqlite, sqliteFilename, type Db } from '../../db/connection';
 
 /*
  * The facts as typed-array columns in memory, every code replaced by a small integer and every date by a
@@ -117,7 +117,7 @@ async function* pages(db: Db, table: string, columns: string[], key: string[] = 
   const next = (rows: unknown[][]) => key.map((_, i) => rows[rows.length - 1][i]);
   let after: unknown[] = key.map((_, i) => (i === 0 ? 0 : ''));
   if (isSqlite(db)) {
-    const reader = new Database((db.client.config.connection as { filename: string }).filename, { readonly: true });
+    const reader = new Database(sqliteFilename(db)!, { readonly: true });
     try {
       const statement = reader.prepare(sql).raw(true);
       for (;;) {
