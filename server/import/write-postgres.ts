@@ -17,10 +17,12 @@ import type { ParticipationRow, ValidRow } from './validate-rows';
  * target groups, goes in by COPY, the fastest way into PostgreSQL, as soon as the importer has validated
  * it: PostgreSQL's own process writes a batch while this one validates the next. Participation ids are
  * drawn from the table's own sequence first, so the target groups can be copied beside their rows.
- * Most files bring only new records, so the rows are copied under a savepoint; when the unique key
- * (institution, record_id) says some are stored already, it is undone at the end, the stored rows are
- * kept for a rollback and deleted, and all rows are copied again (looking them up first would cost an
- * index probe per row on every import).
+ * Most files bring only new records, so the rows are copied straight away; when the unique key
+ * (institution, record_id) says some are stored already, the transaction is rolled back at the end and a
+ * new one keeps the stored rows for a rollback, deletes them and copies all rows again (looking them up
+ * first would cost an index probe per row on every import). No savepoint: rows written under one carry the
+ * subtransaction's id, and the target groups' check (migration 006) then locks their participation rows,
+ * which it need not do for rows of the transaction itself.
  */
 export function writeWithPostgres(db: Db, dataset: DatasetRow, fact: FactName): FactSink {
   return new PostgresSink(db, dataset, fact);
@@ -42,19 +44,20 @@ class PostgresSink implements FactSink {
   private sequence?: string;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly dataset: DatasetRow,
     private readonly fact: FactName,
   ) {
-    this.chain = (async () => {
-      this.trx = await db.transaction();
-      await this.trx('dataset').insert(dataset);
-      // The transaction's own pg connection: COPY needs the driver's client, and knex would spread an
-      // array binding into a list of values.
-      this.pg = (await this.trx.client.acquireConnection()) as PoolClient;
-      if (fact === 'participation') this.sequence = (await this.pg.query("SELECT pg_get_serial_sequence('participation', 'id') AS name")).rows[0].name;
-      await this.pg.query('SAVEPOINT import_copy');
-    })().catch((error) => void (this.failure = error));
+    this.chain = this.begin().catch((error) => void (this.failure = error));
+  }
+
+  private async begin(): Promise<void> {
+    this.trx = await this.db.transaction();
+    await this.trx('dataset').insert(this.dataset);
+    // The transaction's own pg connection: COPY needs the driver's client, and knex would spread an
+    // array binding into a list of values.
+    this.pg = (await this.trx.client.acquireConnection()) as PoolClient;
+    if (this.fact === 'participation') this.sequence ??= (await this.pg.query("SELECT pg_get_serial_sequence('participation', 'id') AS name")).rows[0].name;
   }
 
   async write(rows: readonly ValidRow[]): Promise<void> {
@@ -76,14 +79,12 @@ class PostgresSink implements FactSink {
     await this.chain;
     try {
       if (this.failure) throw this.failure;
-      const pg = this.pg!;
       let replaced = 0;
       if (this.conflict) {
-        await pg.query('ROLLBACK TO SAVEPOINT import_copy');
-        replaced = await replaceStoredRows(pg, this.dataset.id, this.fact, this.rows);
-        for (let i = 0; i < this.rows.length; i += COPY_BATCH) await copyRows(pg, this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH), this.sequence);
-      } else {
-        await pg.query('RELEASE SAVEPOINT import_copy');
+        await this.trx!.rollback();
+        await this.begin();
+        replaced = await replaceStoredRows(this.pg!, this.dataset.id, this.fact, this.rows);
+        for (let i = 0; i < this.rows.length; i += COPY_BATCH) await copyRows(this.pg!, this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH), this.sequence);
       }
       await this.trx!('dataset').where({ id: this.dataset.id }).update({ row_count: rows });
       await audit(this.trx!, acceptedEntry(entry, rows, replaced));

@@ -90,7 +90,36 @@ describe.each(testDatabases())('references of facts on $id', (engine) => {
     const [{ id }] = await db('participation').insert(fact).returning('id');
     await refused(db('participation_target_group').insert({ participation_id: id, target_group_code: 'NOPE' }));
     await refused(db('participation').where({ id }).update({ programme_code: 'NOPE' }));
+    // A target group of a participation row that does not exist (on PostgreSQL a set-based check since migration 006).
+    await refused(db('participation_target_group').insert({ participation_id: id + 1_000_000, target_group_code: 'PRISONERS' }));
+    await refused(db('participation_target_group').insert([{ participation_id: id, target_group_code: 'PRISONERS' }, { participation_id: -1, target_group_code: 'PRISONERS' }]));
+    // Re-keying a participation row that has target groups is refused; deleting it takes its target groups along.
+    await db('participation_target_group').insert({ participation_id: id, target_group_code: 'PRISONERS' });
+    await refused(db('participation').where({ id }).update({ id: id + 1_000_000 }));
+    await refused(db('participation_target_group').where({ participation_id: id }).update({ participation_id: id + 1_000_000 }));
     await db('participation').where({ id }).delete();
+    expect(await db('participation_target_group').where({ participation_id: id }).count({ n: '*' }).then((r) => Number(r[0].n))).toBe(0);
+  });
+
+  it.runIf(engine.id === 'postgres')('a target group locks its participation row against other transactions until it commits, as the foreign key did; TRUNCATE is refused while target groups exist', async () => {
+    const fact = { dataset_id: 'demo', record_id: 'LOCK-1', person_key: 'lockperson1', programme_code: 'DIVERSITY', institution_code: 'VERTE', region_code: '0031000', entry_date: '2022-01-01', outcome: 'ONGOING', gender: 'F', age_band: '45-54' };
+    const [{ id }] = await db('participation').insert(fact).returning('id');
+    const adding = await db.transaction();
+    await adding('participation_target_group').insert({ participation_id: id, target_group_code: 'PRISONERS' });
+    // Another transaction cannot delete the row meanwhile: it waits for the lock (here: gives up after 300 ms).
+    const deleting = await db.transaction();
+    await deleting.raw("SET LOCAL lock_timeout = '300ms'");
+    const error = (await deleting('participation').where({ id }).delete().then(() => undefined, (e: unknown) => e)) as { code?: string } | undefined;
+    expect(error?.code, 'the delete did not wait for the lock').toBe('55P03');
+    await deleting.rollback();
+    await adding.commit();
+    // Once committed, the delete goes through and takes the new target group with it.
+    await db('participation').where({ id }).delete();
+    expect(await db('participation_target_group').where({ participation_id: id }).count({ n: '*' }).then((r) => Number(r[0].n))).toBe(0);
+
+    const truncate = (await db.raw('TRUNCATE participation').then(() => undefined, (e: unknown) => e)) as { code?: string } | undefined;
+    expect(truncate?.code).toBe('0A000');
+    expect(Number((await db('participation').count({ n: '*' }))[0].n)).toBeGreaterThan(0);
   });
 
   it('reference rows that facts use cannot be deleted or re-keyed; unused ones can', async () => {

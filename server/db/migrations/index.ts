@@ -4,6 +4,7 @@ import * as accounts from './002_accounts_imports_audit';
 import * as rollupSnapshot from './003_rollup_snapshot';
 import * as uniqueImportFile from './004_unique_import_file';
 import * as setBasedFactReferences from './005_set_based_fact_references';
+import * as onePassFactChecks from './006_one_pass_fact_checks';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -15,6 +16,7 @@ const migrations: Record<string, Knex.Migration> = {
   '003_rollup_snapshot': rollupSnapshot,
   '004_unique_import_file': uniqueImportFile,
   '005_set_based_fact_references': setBasedFactReferences,
+  '006_one_pass_fact_checks': onePassFactChecks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
