@@ -18,7 +18,23 @@ export async function ensureWebBuilt(log: (msg: string) => void = () => {}): Pro
   const builtAt = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0;
   if (builtAt > Math.max(...SOURCES.map(newestChange))) return;
   log('Building the web app…');
+  await buildWeb();
+}
+
+/**
+ * The production build of the web app, into web/dist or `outDir`. Always production: under Vitest NODE_ENV
+ * is "test", and Vite would then build Vue's development code (a third larger and slower), which
+ * `npm start` would go on serving.
+ */
+export async function buildWeb(outDir?: string): Promise<void> {
   // Loaded only to build: Vite and Rollup would otherwise sit in every server's memory for nothing.
   const { build } = await import('vite');
-  await build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(ROOT, 'vite.config.ts'), mode: 'production', logLevel: 'warn', ...(outDir ? { build: { outDir, emptyOutDir: true } } : {}) });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
