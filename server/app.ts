@@ -76,7 +76,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   const readiness = registerHealthChecks(app, db);
   const shedding = registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
   const metrics = registerMetrics(app, shedding, () => services.figures?.computations ?? 0);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
 
   const users = new Users(db);
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.

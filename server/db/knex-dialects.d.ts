@@ -3,5 +3,6 @@ declare module 'knex/lib/dialects/better-sqlite3/index.js' {
   export default class BetterSqlite3Client {
     constructor(config: unknown);
     _query(connection: unknown, obj: unknown): Promise<unknown>;
+    acquireRawConnection(): Promise<import('better-sqlite3').Database>;
   }
 }

@@ -87,6 +87,20 @@ describe('security headers', () => {
     expect(response.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('sends the same headers with API answers and errors', async () => {
+    const answers = [
+      await fetch(`${server.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }),
+      await fetch(`${server.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": not json' }),
+      await fetch(`${server.baseUrl}/api/no-such-thing`),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([200, 400, 404]);
+    for (const response of answers) {
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
   it('lets /embed/ pages be framed by other sites', async () => {
     const response = await fetch(`${server.baseUrl}/embed/participants-by-year`);
     expect(response.status).toBe(200);
