@@ -7,34 +7,36 @@ import helmet from 'helmet';
  * no MIME sniffing, a strict referrer policy, and no framing, except /embed/… pages, which exist to
  * be framed by news sites.
  */
-const HELMET = helmet({
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      // ECharts and Vue set style attributes at run time.
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      connectSrc: ["'self'"],
-      fontSrc: ["'self'", 'data:'],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
+const HEADERS = headersOf(
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ECharts and Vue set style attributes at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
     },
-  },
-  frameguard: { action: 'deny' },
-  referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  crossOriginEmbedderPolicy: false,
-  strictTransportSecurity: false,
-});
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+  }),
+);
 
 /**
  * The headers helmet sets, worked out once: with no nonces they are the same for every response, and
  * @fastify/helmet rebuilt helmet's middleware from these options on every request (about a tenth of a
  * millisecond of each request here).
  */
-function headersOf(middleware: typeof HELMET): Record<string, string> {
+function headersOf(middleware: ReturnType<typeof helmet>): Record<string, string> {
   const headers: Record<string, string> = {};
   const recorder = {
     setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)),
@@ -46,12 +48,10 @@ function headersOf(middleware: typeof HELMET): Record<string, string> {
   return headers;
 }
 
-export const SECURITY_HEADERS = headersOf(HELMET);
-
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  const embedCsp = SECURITY_HEADERS['content-security-policy'].replace("frame-ancestors 'none'", 'frame-ancestors *');
+  const embedCsp = HEADERS['content-security-policy'].replace("frame-ancestors 'none'", 'frame-ancestors *');
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(SECURITY_HEADERS);
+    reply.headers(HEADERS);
     if (request.url.startsWith('/embed/')) {
       reply.removeHeader('x-frame-options');
       reply.header('content-security-policy', embedCsp);

@@ -8,7 +8,7 @@ import type { FactSink } from './fact-sink';
 import { FileProblem, openTable } from './read-file';
 import type { DatasetRow } from './sqlite-worker-protocol';
 import { FileChecker, type RowError } from './validate-rows';
-import { startImportThread, writeInWorker } from './write-in-worker';
+import { importThread, writeInWorker } from './write-in-worker';
 import { writeWithPostgres } from './write-postgres';
 import { writeInConnection } from './write-sqlite';
 
@@ -133,7 +133,7 @@ const isWorkerWritten = (db: Db) => sqliteFileOnDisk(db) !== undefined;
 
 /** Gets the import's writer ready as the server opens, so the first import does not wait for it to load. */
 export function prepareImports(db: Db): void {
-  if (isWorkerWritten(db)) startImportThread();
+  if (isWorkerWritten(db)) importThread();
 }
 
 /**

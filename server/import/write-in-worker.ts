@@ -51,12 +51,11 @@ export function writeInWorker(input: WorkerImport): FactSink {
   return new WorkerSink(input);
 }
 
-/** Starts the thread ahead of the first import: loading it (tsx compiles its modules) takes a few tenths of a second. */
-export function startImportThread(): void {
-  started();
-}
-
-function started(): Worker {
+/**
+ * The import thread, started if it is not running. The server starts it as it opens, ahead of the first
+ * import: loading it (tsx compiles its modules) takes a few tenths of a second.
+ */
+export function importThread(): Worker {
   if (worker) return worker;
   const thread = startWorker(new URL('./sqlite-worker.ts', import.meta.url));
   thread.on('message', (message: WorkerReply) => jobs.get(message.job)?.receive(message));
@@ -89,7 +88,7 @@ class WorkerSink implements FactSink {
     const previous = queue;
     queue = this.outcome.catch(() => undefined);
     this.ready = previous.then(() => {
-      const thread = started();
+      const thread = importThread();
       jobs.set(this.id, this);
       // Keeps the process alive while an import is being written (the CLI waits for it).
       thread.ref();
