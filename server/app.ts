@@ -80,7 +80,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
 
   const users = new Users(db);
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.
-  const services = { db, users, sessions: new Sessions(db) } as Services;
+  const services = { db, users, sessions: new Sessions(db, config.SESSION_TTL_MS) } as Services;
 
   app.addHook('onClose', async () => services.analytics?.close());
   app.decorateRequest('viewer', undefined as unknown as Viewer);

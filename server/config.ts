@@ -33,6 +33,13 @@ const schema = z.object({
    * replica or the command line within this time. 0 reads it on every request.
    */
   DATA_VERSION_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /**
+   * How long (ms) one read of a session is shared by its requests; a logout, a disabled user or a change of
+   * rights through the same server counts at its next request regardless, through another replica or the
+   * command line within this time. 0 reads the session on every request. At most 1000: a logout must end a
+   * session everywhere within a second.
+   */
+  SESSION_TTL_MS: z.coerce.number().int().min(0).max(1000).default(250),
   /** `memory`: answer from the in-memory rollup of the facts (SQL when it cannot); `sql`: always SQL. */
   ANALYTICS_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   /** Worker threads that count the in-memory rollup's rows, a range of persons each (0: on the main thread). */

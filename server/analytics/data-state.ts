@@ -28,7 +28,7 @@ const shared = new WeakMap<Db, SharedRead<DataState>>();
 export function shareDataState(db: Db, ttlMs: number): void {
   if (ttlMs === 0 || shared.has(db)) return;
   const read = new SharedRead(() => queryDataState(db), ttlMs);
-  onWritesSettled(db, 'dataset', () => read.invalidate());
+  onWritesSettled(db, ['dataset'], () => read.invalidate());
   shared.set(db, read);
 }
 

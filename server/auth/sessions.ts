@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { isSqlite, type Db } from '../db/connection';
+import { onWritesSettled } from '../db/write-watch';
 import type { Viewer } from '../analytics/viewer';
 import { userRecord, type UserRecord } from './users';
 
@@ -18,15 +20,37 @@ export interface SignedIn {
   user: UserRecord;
 }
 
-/** Database-backed sessions: any replica can resolve a cookie, and logout ends a session everywhere. */
+/** What a session is read from: a write to any of them through this server drops the shared reads at once. */
+const SESSION_TABLES = ['session', 'app_user', 'user_institution'];
+
+type LookupRow = Record<string, any>;
+
+/**
+ * Database-backed sessions: any replica can resolve a cookie, and a logout ends a session everywhere.
+ * A session's row may be shared by its requests for `ttlMs` (a page asks six or eight questions at once):
+ * on PostgreSQL the lookup is a round trip, the largest part of a request's cost besides the answer's
+ * computation. Only the read is shared: expiry and idleness are checked against the clock on every request.
+ * A logout, a disabled user or a change of role or institutions through this server counts at its very next
+ * request (its write drops every shared read); through another replica or the command line within `ttlMs`,
+ * the same bound as the data version's.
+ */
 export class Sessions {
   /**
    * A session, its user and the user's institutions: one row per institution (one with a null code when
    * there are none). Compiled once — on every request, building it cost more than running it on SQLite.
    */
   private readonly lookup: string;
+  /** Reads in flight or done, by session id, each kept `ttlMs` from when it began. */
+  private readonly reads: LRUCache<string, Promise<LookupRow[]>> | undefined;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    ttlMs = 0,
+  ) {
+    if (ttlMs > 0) {
+      this.reads = new LRUCache({ max: 10_000, ttl: ttlMs });
+      onWritesSettled(db, SESSION_TABLES, () => this.reads!.clear());
+    }
     this.lookup = db('session as s')
       .join('app_user as u', 'u.id', 's.user_id')
       .leftJoin('user_institution as ui', 'ui.user_id', 'u.id')
@@ -56,16 +80,11 @@ export class Sessions {
 
   /**
    * The signed-in user of a cookie token, or undefined when it is unknown, expired, idle too long or disabled.
-   * Read fresh on every request — a disabled user or a logout through any replica counts at once — in one
-   * statement (session, user and institutions joined), as each statement is a round trip on PostgreSQL.
    */
   async resolve(token: string | undefined): Promise<SignedIn | undefined> {
     if (!token || token.length > 100) return undefined;
     const id = hashToken(token);
-    // A named statement: PostgreSQL parses and plans it once per connection instead of on every request,
-    // which halves its time there; SQLite ignores the name.
-    const result = await this.db.raw(this.lookup, [id]).options({ name: 'resolve-session' });
-    const rows: Record<string, any>[] = isSqlite(this.db) ? result : result.rows;
+    const rows = await this.read(id);
     const session = rows[0];
     if (!session) return undefined;
     const now = Date.now();
@@ -79,6 +98,20 @@ export class Sessions {
       await this.db('session').where({ id }).update({ last_seen_at: new Date(now).toISOString() });
     }
     return { user, viewer: { role: user.role, institutions: user.institutions, userId: user.id, username: user.username } };
+  }
+
+  /** The session, its user and institutions in one statement, as each statement is a round trip on PostgreSQL. */
+  private read(id: string): Promise<LookupRow[]> {
+    const kept = this.reads?.get(id);
+    if (kept) return kept;
+    // A named statement: PostgreSQL parses and plans it once per connection instead of on every request,
+    // which halves its time there; SQLite ignores the name.
+    const rows = Promise.resolve(this.db.raw(this.lookup, [id]).options({ name: 'resolve-session' })).then((result) => (isSqlite(this.db) ? result : result.rows) as LookupRow[]);
+    if (this.reads) {
+      this.reads.set(id, rows);
+      rows.catch(() => this.reads!.get(id) === rows && this.reads!.delete(id));
+    }
+    return rows;
   }
 
   async destroy(token: string | undefined): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateLatest } from '../../server/db/connection';
+import { parseDatabaseUrl } from '../../server/config';
+import { migrateLatest, openDatabase } from '../../server/db/connection';
 import { onWritesSettled } from '../../server/db/write-watch';
 import { addUser, gqlAs, signIn, upload } from '../helpers/accounts';
 import { testDatabases, type TestDatabase } from '../helpers/databases';
@@ -32,11 +33,11 @@ async function statementsDuring(server: TestServer, work: () => Promise<unknown>
 const reads = (table: string) => (sql: string) => new RegExp(`^select .* from [\`"]${table}[\`"]`, 'i').test(sql);
 
 describe.each(testDatabases())('database statements per request on $id', ({ id }) => {
-  describe('with the data version read on every request (DATA_VERSION_TTL_MS=0)', () => {
+  describe('with the data version and the session read on every request (DATA_VERSION_TTL_MS=0, SESSION_TTL_MS=0)', () => {
     let server: TestServer;
     let official: string;
     beforeAll(async () => {
-      server = await startTestServer({ engine: id, env: { DATA_VERSION_TTL_MS: '0' } });
+      server = await startTestServer({ engine: id, env: { DATA_VERSION_TTL_MS: '0', SESSION_TTL_MS: '0' } });
       official = (await signIn(server.baseUrl, 'official', await addUser(server, 'official', 'OFFICIAL'))).cookie;
       await gqlAs(server.baseUrl, official, aggregate(1)); // loads the rollup and the data's extent
     });
@@ -60,7 +61,7 @@ describe.each(testDatabases())('database statements per request on $id', ({ id }
     let server: TestServer;
     let manager: string;
     beforeAll(async () => {
-      server = await startTestServer({ engine: id, env: { DATA_VERSION_TTL_MS: '60000' } });
+      server = await startTestServer({ engine: id, env: { DATA_VERSION_TTL_MS: '60000', SESSION_TTL_MS: '0' } });
       manager = (await signIn(server.baseUrl, 'manager', await addUser(server, 'manager', 'MANAGER', ['VERTE']))).cookie;
       await gqlAs(server.baseUrl, manager, aggregate(1));
     });
@@ -95,6 +96,62 @@ describe.each(testDatabases())('database statements per request on $id', ({ id }
   });
 });
 
+describe.each(testDatabases())('sessions shared between requests (SESSION_TTL_MS=1000) on $id', ({ id }) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ engine: id, env: { SESSION_TTL_MS: '1000' } });
+  });
+  afterAll(() => server?.close());
+
+  const sessionReads = (statements: string[]) => statements.filter((sql) => /from [`"]session[`"] as [`"]s[`"]/i.test(sql)).length;
+  const me = async (cookie: string) => (await gqlAs(server.baseUrl, cookie, '{ me { username role } }')).body.data.me;
+
+  it('a page of questions at once, and the next within the TTL, read the session once', async () => {
+    const { cookie } = await signIn(server.baseUrl, 'page', await addUser(server, 'page', 'OFFICIAL'));
+    const statements = await statementsDuring(server, async () => {
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, day) => gqlAs(server.baseUrl, cookie, aggregate(day + 1))));
+      for (const answer of answers) expect(answer.body.data.aggregate.totals[0].value).toBeGreaterThan(0);
+      expect(await me(cookie)).toEqual({ username: 'page', role: 'OFFICIAL' });
+    });
+    expect(sessionReads(statements)).toBe(1);
+  });
+
+  it('a logout, a disabled user and a change of role through this server count at the very next request', async () => {
+    const password = await addUser(server, 'changing', 'MANAGER', ['VERTE']);
+    let { cookie } = await signIn(server.baseUrl, 'changing', password);
+    expect(await me(cookie)).toEqual({ username: 'changing', role: 'MANAGER' });
+    await server.db('app_user').where({ username: 'changing' }).update({ role: 'OFFICIAL' });
+    expect(await me(cookie)).toEqual({ username: 'changing', role: 'OFFICIAL' });
+
+    await gqlAs(server.baseUrl, cookie, 'mutation { logout }');
+    expect(await me(cookie)).toBeNull();
+
+    ({ cookie } = await signIn(server.baseUrl, 'changing', password));
+    expect(await me(cookie)).toEqual({ username: 'changing', role: 'OFFICIAL' });
+    await server.db('app_user').where({ username: 'changing' }).update({ disabled: true });
+    expect(await me(cookie)).toBeNull();
+  });
+
+  it('a change through another connection (another replica, the command line) counts within the TTL', async () => {
+    const { cookie } = await signIn(server.baseUrl, 'elsewhere', await addUser(server, 'elsewhere', 'OFFICIAL'));
+    expect(await me(cookie)).toEqual({ username: 'elsewhere', role: 'OFFICIAL' });
+    const other = openDatabase(parseDatabaseUrl(server.databaseUrl));
+    try {
+      await other('session').whereIn('user_id', other('app_user').select('id').where({ username: 'elsewhere' })).delete();
+      const loggedOutAt = performance.now();
+      for (;;) {
+        const askedAt = performance.now();
+        const answer = await me(cookie);
+        if (answer === null) break;
+        expect(askedAt - loggedOutAt, 'still signed in on a question asked after the TTL').toBeLessThan(1000);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await other.destroy();
+    }
+  });
+});
+
 describe.each(testDatabases())('watching writes to a table on $id', (engine: TestDatabase) => {
   let database: Awaited<ReturnType<TestDatabase['create']>>;
   beforeAll(async () => {
@@ -106,7 +163,7 @@ describe.each(testDatabases())('watching writes to a table on $id', (engine: Tes
   it('announces a committed write once its transaction is done, before the code awaiting it goes on; reads and other tables are not writes', async () => {
     const { db } = database;
     const events: string[] = [];
-    const stop = onWritesSettled(db, 'dataset', () => events.push('settled'));
+    const stop = onWritesSettled(db, ['dataset'], () => events.push('settled'));
     const dataset = { id: 'watched', kind: 'import', synthetic: false, fact: 'participation', description: 'test', row_count: 0, loaded_at: new Date().toISOString() };
     await db.transaction(async (trx) => {
       await trx('dataset').insert(dataset);

@@ -6,6 +6,8 @@ import { testDatabases, type EngineId } from './databases';
 
 export interface TestServer {
   baseUrl: string;
+  /** The server's database, for a connection of the test's own (as another replica would have). */
+  databaseUrl: string;
   db: Db;
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function startTestServer(opts: { engine?: EngineId; env?: Record<st
   const server = await startServer(config, (db) => ensureSeeded(db));
   return {
     baseUrl: server.url,
+    databaseUrl: database.url,
     db: server.db,
     async close() {
       await server.close();

@@ -63,9 +63,9 @@ describe.skipIf(!pgAvailable)('PostgreSQL connections terminated under a running
   let password: string;
 
   beforeAll(async () => {
-    // Every request reads the data version itself (no read shared between requests), so that each of the
-    // four below waits on a statement of its own when the connections are cut.
-    server = await startTestServer({ engine: 'postgres', env: { DATA_VERSION_TTL_MS: '0' } });
+    // Every request reads the data version and its session itself (no read shared between requests), so
+    // that each of the four below waits on a statement of its own when the connections are cut.
+    server = await startTestServer({ engine: 'postgres', env: { DATA_VERSION_TTL_MS: '0', SESSION_TTL_MS: '0' } });
     db = observer(server);
     password = await addUser(server, 'fault-official', 'OFFICIAL');
     cookie = (await signIn(server.baseUrl, 'fault-official', password)).cookie;
