@@ -11,6 +11,7 @@ import { labelOf } from './labels';
 import { MEASURES } from './model';
 import { buckets } from './periods';
 import { planQuery, type Plan } from './plan';
+import { storeExtent, type ColumnStore } from './memory/columns';
 import { Rollup } from './memory/rollup';
 import { ScanPool } from './memory/pool';
 import { scanFact, type ScanQuery, type ScanResult } from './memory/scan';
@@ -161,7 +162,8 @@ export class Analytics {
    * else from SQL (one grouped and one total statement), merged on the row codes.
    */
   async exact(plan: Plan, state: DataState, own?: string[], engine: Engine = this.options.engine ?? 'memory'): Promise<ExactResult> {
-    const extent = await this.dataExtent(state);
+    const store = engine === 'memory' ? await this.rollup.get(state.version) : undefined;
+    const extent = await this.dataExtent(state, store);
     const today = new Date().toISOString().slice(0, 10);
     const from = plan.from ?? extent?.from ?? today;
     const to = plan.to ?? extent?.to ?? today;
@@ -175,7 +177,6 @@ export class Analytics {
       datasetIds: plan.asOf ? state.datasets.filter((d) => d.loadedAt <= plan.asOf!).map((d) => d.id) : undefined,
       own,
     };
-    const store = engine === 'memory' ? await this.rollup.get(state.version) : undefined;
     const parts = await Promise.all(
       plan.facts.map(async (fact) => {
         const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
@@ -238,9 +239,10 @@ export class Analytics {
     };
   }
 
-  private async dataExtent(state: DataState): Promise<Extent | undefined> {
+  /** The data's first and last dates, once per data version: from the rollup's columns when it is loaded, else by SQL. */
+  private async dataExtent(state: DataState, store: ColumnStore | undefined): Promise<Extent | undefined> {
     if (this.extent?.version !== state.version) {
-      this.extent = { version: state.version, value: await readExtent(this.db, this.read) };
+      this.extent = { version: state.version, value: store ? storeExtent(store) : await readExtent(this.db, this.read) };
     }
     return this.extent.value;
   }

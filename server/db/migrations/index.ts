@@ -5,6 +5,7 @@ import * as rollupSnapshot from './003_rollup_snapshot';
 import * as uniqueImportFile from './004_unique_import_file';
 import * as setBasedFactReferences from './005_set_based_fact_references';
 import * as onePassFactChecks from './006_one_pass_fact_checks';
+import * as noParticipationPeriodIndex from './007_no_participation_period_index';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004_unique_import_file': uniqueImportFile,
   '005_set_based_fact_references': setBasedFactReferences,
   '006_one_pass_fact_checks': onePassFactChecks,
+  '007_no_participation_period_index': noParticipationPeriodIndex,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
