@@ -135,9 +135,12 @@ describe.each(testDatabases())('references of facts on $id', (engine) => {
     await refused(db('programme').where({ code: 'REF_ONLY' }).delete());
     await refused(db('programme').where({ code: 'REF_ONLY' }).update({ code: 'REF_MOVED' }));
     await refused(db('target_group').where({ code: 'REF_ONLY' }).delete());
+    await refused(db('target_group').where({ code: 'REF_ONLY' }).update({ code: 'REF_MOVED' }));
     await refused(db('dataset').where({ id: 'ref-test' }).delete());
-    // Changing what is not a key is fine.
+    await refused(db('dataset').where({ id: 'ref-test' }).update({ id: 'ref-moved' }));
+    // Changing what is not a key is fine (an import's closing update of its row count, say).
     await db('programme').where({ code: 'REF_ONLY' }).update({ name_en: 'renamed' });
+    await db('dataset').where({ id: 'ref-test' }).update({ row_count: 2 });
 
     // Once no fact refers to them, they go (the target group row goes with its participation row).
     await db('participation').where({ id }).delete();

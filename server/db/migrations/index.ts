@@ -6,6 +6,7 @@ import * as uniqueImportFile from './004_unique_import_file';
 import * as setBasedFactReferences from './005_set_based_fact_references';
 import * as onePassFactChecks from './006_one_pass_fact_checks';
 import * as noParticipationPeriodIndex from './007_no_participation_period_index';
+import * as referenceChecksByArray from './008_reference_checks_by_array';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '005_set_based_fact_references': setBasedFactReferences,
   '006_one_pass_fact_checks': onePassFactChecks,
   '007_no_participation_period_index': noParticipationPeriodIndex,
+  '008_reference_checks_by_array': referenceChecksByArray,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
