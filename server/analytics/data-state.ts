@@ -62,7 +62,7 @@ export type ReadRows = (sql: string, bindings: readonly unknown[]) => Promise<Re
 /**
  * The extent by SQL, for when the in-memory rollup is not loaded (ANALYTICS_ENGINE=sql, a failed load);
  * with it, the rollup's columns give the same (`storeExtent`). participation's dates have no index (migration
- * 007: it cost a tenth of an import's time and served nothing else), so this scans participation once.
+ * 007: it cost a fifth of an import's time and served nothing else), so this scans participation once.
  */
 export async function readExtent(db: Db, read: ReadRows): Promise<Extent | undefined> {
   // One subquery per bound: then each MIN or MAX of an indexed column is one index lookup, where a single

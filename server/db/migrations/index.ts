@@ -5,7 +5,7 @@ import * as rollupSnapshot from './003_rollup_snapshot';
 import * as uniqueImportFile from './004_unique_import_file';
 import * as setBasedFactReferences from './005_set_based_fact_references';
 import * as onePassFactChecks from './006_one_pass_fact_checks';
-import * as noParticipationPeriodIndex from './007_no_participation_period_index';
+import * as participationIndexesForImport from './007_participation_indexes_for_import';
 import * as referenceChecksByArray from './008_reference_checks_by_array';
 
 /*
@@ -19,7 +19,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004_unique_import_file': uniqueImportFile,
   '005_set_based_fact_references': setBasedFactReferences,
   '006_one_pass_fact_checks': onePassFactChecks,
-  '007_no_participation_period_index': noParticipationPeriodIndex,
+  '007_participation_indexes_for_import': participationIndexesForImport,
   '008_reference_checks_by_array': referenceChecksByArray,
 };
 
