@@ -91,7 +91,7 @@ interface Server {
 async function startServer(cacheEntries: number): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/serve.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/cli/serve.ts'], {
     // Load shedding off: the bench measures how long answers take, not how the server refuses work.
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_ENTRIES: String(cacheEntries), MAX_IN_FLIGHT: '0', MAX_EVENT_LOOP_DELAY_MS: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],

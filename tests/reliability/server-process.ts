@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 
 export interface ServerProcess {
   baseUrl: string;
@@ -31,7 +29,7 @@ export async function freePort(): Promise<number> {
  */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(TSX, ['server/cli/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/cli/start.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
