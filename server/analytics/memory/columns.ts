@@ -48,7 +48,7 @@ export function dayOf(iso: string): number {
 }
 
 /** The ISO date of a day number (`dayOf`'s inverse). */
-export const isoOfDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+const isoOfDay = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The first and last dates of a store's rows (entries, exits and consultations): what `readExtent` reads
