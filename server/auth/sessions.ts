@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { LRUCache } from 'lru-cache';
-import { isSqlite, type Db } from '../db/connection';
-import { onWritesSettled } from '../db/write-watch';
+import { dialectOf } from '../analytics/dialects';
+import { SharedReads } from '../analytics/shared-read';
 import type { Viewer } from '../analytics/viewer';
+import type { Db } from '../db/connection';
+import { onWritesSettled } from '../db/write-watch';
 import { userRecord, type UserRecord } from './users';
 
 export const SESSION_COOKIE = 'im_session';
@@ -40,17 +41,13 @@ export class Sessions {
    * there are none). Compiled once — on every request, building it cost more than running it on SQLite.
    */
   private readonly lookup: string;
-  /** Reads in flight or done, by session id, each kept `ttlMs` from when it began. */
-  private readonly reads: LRUCache<string, Promise<LookupRow[]>> | undefined;
+  /** The lookup's reads, by session id, each shared for `ttlMs` from when it began. */
+  private readonly reads: SharedReads<string, LookupRow[]>;
 
   constructor(
     private readonly db: Db,
     ttlMs = 0,
   ) {
-    if (ttlMs > 0) {
-      this.reads = new LRUCache({ max: 10_000, ttl: ttlMs });
-      onWritesSettled(db, SESSION_TABLES, () => this.reads!.clear());
-    }
     this.lookup = db('session as s')
       .join('app_user as u', 'u.id', 's.user_id')
       .leftJoin('user_institution as ui', 'ui.user_id', 'u.id')
@@ -58,6 +55,11 @@ export class Sessions {
       .orderBy('ui.institution_code')
       .select('s.expires_at', 's.last_seen_at', 'u.id', 'u.username', 'u.role', 'u.disabled', 'u.password_hash', 'ui.institution_code')
       .toSQL().sql;
+    // One statement, as each is a round trip on PostgreSQL; named, so PostgreSQL parses and plans it once per
+    // connection instead of on every request, which halves its time there (SQLite ignores the name).
+    const read = async (id: string) => dialectOf(db).rows(await db.raw(this.lookup, [id]).options({ name: 'resolve-session' }));
+    this.reads = new SharedReads(read, ttlMs, { max: 10_000 });
+    if (ttlMs > 0) onWritesSettled(db, SESSION_TABLES, () => this.reads.invalidate());
   }
 
   /** Starts a new session (a fresh token on every sign-in) and ends the one the browser had, if any. */
@@ -84,7 +86,7 @@ export class Sessions {
   async resolve(token: string | undefined): Promise<SignedIn | undefined> {
     if (!token || token.length > 100) return undefined;
     const id = hashToken(token);
-    const rows = await this.read(id);
+    const rows = await this.reads.get(id);
     const session = rows[0];
     if (!session) return undefined;
     const now = Date.now();
@@ -98,20 +100,6 @@ export class Sessions {
       await this.db('session').where({ id }).update({ last_seen_at: new Date(now).toISOString() });
     }
     return { user, viewer: { role: user.role, institutions: user.institutions, userId: user.id, username: user.username } };
-  }
-
-  /** The session, its user and institutions in one statement, as each statement is a round trip on PostgreSQL. */
-  private read(id: string): Promise<LookupRow[]> {
-    const kept = this.reads?.get(id);
-    if (kept) return kept;
-    // A named statement: PostgreSQL parses and plans it once per connection instead of on every request,
-    // which halves its time there; SQLite ignores the name.
-    const rows = Promise.resolve(this.db.raw(this.lookup, [id]).options({ name: 'resolve-session' })).then((result) => (isSqlite(this.db) ? result : result.rows) as LookupRow[]);
-    if (this.reads) {
-      this.reads.set(id, rows);
-      rows.catch(() => this.reads!.get(id) === rows && this.reads!.delete(id));
-    }
-    return rows;
   }
 
   async destroy(token: string | undefined): Promise<void> {

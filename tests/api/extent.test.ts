@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Analytics } from '../../server/analytics/aggregate';
+import { dialectOf } from '../../server/analytics/dialects';
 import { readExtent, type ReadRows } from '../../server/analytics/data-state';
 import { storeExtent } from '../../server/analytics/memory/columns';
 import { Catalog } from '../../server/catalog/catalog';
-import { isSqlite } from '../../server/db/connection';
 import { ensureSeeded } from '../../seeds';
 import { testDatabases } from '../helpers/databases';
 
@@ -20,10 +20,7 @@ describe.each(testDatabases())('the data extent on $id', (engine) => {
     database = await engine.create();
     await ensureSeeded(database.db);
     analytics = new Analytics(database.db, await Catalog.load(database.db), { suppressionThreshold: 5, scanThreads: 0 });
-    read = async (sql, bindings) => {
-      const result = await database.db.raw(sql, bindings as never);
-      return isSqlite(database.db) ? result : result.rows;
-    };
+    read = async (sql, bindings) => dialectOf(database.db).rows(await database.db.raw(sql, bindings as never));
   });
   afterAll(async () => {
     await analytics?.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SharedRead } from '../../server/analytics/shared-read';
+import { SharedRead, SharedReads } from '../../server/analytics/shared-read';
 
 /** A read whose calls are counted and whose answers the test settles by hand. */
 function controlledRead() {
@@ -58,5 +58,20 @@ describe('a shared read (single flight with a TTL)', () => {
     let reads = 0;
     const shared = new SharedRead(async () => ++reads, 0, () => 0);
     expect([await shared.get(), await shared.get()]).toEqual([1, 2]);
+  });
+});
+
+describe('shared reads by key (a session each)', () => {
+  it('shares each key\'s read alone, keeps at most `max` keys (the oldest read goes), and forgets them all on invalidate()', async () => {
+    const asked: string[] = [];
+    const reads = new SharedReads(async (key: string) => (asked.push(key), `${key}:${asked.length}`), 60_000, { max: 2, now: () => 0 });
+    expect(await Promise.all([reads.get('a'), reads.get('a'), reads.get('b')])).toEqual(['a:1', 'a:1', 'b:2']);
+    expect(asked).toEqual(['a', 'b']);
+    expect(await reads.get('c')).toBe('c:3');
+    // 'a' was the oldest of three: read again; 'c' is still kept.
+    expect(await reads.get('a')).toBe('a:4');
+    expect(await reads.get('c')).toBe('c:3');
+    reads.invalidate();
+    expect(await reads.get('c')).toBe('c:5');
   });
 });
