@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 // knex publishes no types for its dialect classes; knex-dialects.d.ts declares the little used here.
 import BetterSqlite3Client from 'knex/lib/dialects/better-sqlite3/index.js';
 import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 
 /*
  * knex's better-sqlite3 client, except that a statement which finds SQLite's write lock taken (another
@@ -32,16 +33,10 @@ export class WaitingSqliteClient extends BetterSqlite3Client {
   override async acquireRawConnection(): Promise<Database.Database> {
     const connection = await super.acquireRawConnection();
     const prepare = connection.prepare.bind(connection);
-    const kept = new Map<string, Database.Statement>();
+    const kept = new LRUCache<string, Database.Statement>({ max: KEPT_STATEMENTS });
     connection.prepare = ((sql: string) => {
       let statement = kept.get(sql);
-      if (statement) kept.delete(sql);
-      else {
-        statement = prepare(sql);
-        if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
-      }
-      // Most recently used last, so the first is the one to drop.
-      kept.set(sql, statement);
+      if (!statement) kept.set(sql, (statement = prepare(sql)));
       return statement;
     }) as typeof connection.prepare;
     return connection;
