@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
@@ -20,6 +21,9 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'false',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+    // Whether the optional boundary file is there (charts/boundaries.ts): known when the app is built, so a
+    // build without it never asks for it, and no visitor's console shows a 404.
+    __BOUNDARY_FILE__: JSON.stringify(fs.existsSync(fileURLToPath(new URL('./web/public/geo/municipalities.geojson', import.meta.url)))),
   },
   build: {
     outDir: 'dist',

@@ -7,9 +7,6 @@ import { expect } from 'vitest';
 
 export const screenshotDir = path.join('test-results', 'screenshots');
 
-/** The optional boundary file is looked for on the Regions page; its absence (404) is expected. */
-const expectedMissing = /\/geo\/municipalities\.geojson$/;
-
 export interface OpenPage {
   page: Page;
   /** Console errors and uncaught exceptions seen so far. */
@@ -37,7 +34,6 @@ export async function openPage(target: Browser | BrowserContext, url: string, wi
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const source = message.location().url;
-    if (expectedMissing.test(source)) return;
     const expected = allowed.findIndex((a) => a.url.test(source) && message.text().includes(`status of ${a.status}`));
     if (expected >= 0) {
       allowed.splice(expected, 1);
