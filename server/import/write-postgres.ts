@@ -1,6 +1,5 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -62,10 +61,12 @@ class PostgresSink implements FactSink {
 
   async write(rows: readonly ValidRow[]): Promise<void> {
     for (const row of rows) this.rows.push(row);
+    // The batch's text is made now, while PostgreSQL may still be writing the batch before.
+    const text = copyText(this.dataset.id, this.fact, rows);
     const step = (this.chain = this.chain.then(async () => {
       if (this.failure || this.conflict) return;
       try {
-        await copyRows(this.pg!, this.dataset.id, this.fact, rows, this.sequence);
+        await copyRows(this.pg!, this.fact, text, this.sequence);
       } catch (error) {
         if ((error as { code?: string }).code === UNIQUE_VIOLATION) this.conflict = true;
         else this.failure = error;
@@ -84,7 +85,9 @@ class PostgresSink implements FactSink {
         await this.trx!.rollback();
         await this.begin();
         replaced = await replaceStoredRows(this.pg!, this.dataset.id, this.fact, this.rows);
-        for (let i = 0; i < this.rows.length; i += COPY_BATCH) await copyRows(this.pg!, this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH), this.sequence);
+        for (let i = 0; i < this.rows.length; i += COPY_BATCH) {
+          await copyRows(this.pg!, this.fact, copyText(this.dataset.id, this.fact, this.rows.slice(i, i + COPY_BATCH)), this.sequence);
+        }
       }
       await this.trx!('dataset').where({ id: this.dataset.id }).update({ row_count: rows });
       await audit(this.trx!, acceptedEntry(entry, rows, replaced));
@@ -102,23 +105,41 @@ class PostgresSink implements FactSink {
   }
 }
 
-/** Rows turned into COPY text between two turns of the event loop. */
+/** Rows copied again at a time after a conflict (the importer's batches are this size too). */
 const COPY_BATCH = 5000;
 
-async function copyRows(pg: PoolClient, dataset: string, fact: FactName, batch: readonly ValidRow[], sequence?: string): Promise<void> {
+/**
+ * A batch in COPY's text format: each row's line after its id (participation) or whole (consultation),
+ * and for participation each row's target groups' lines after the id. The ids are drawn when the
+ * batch's turn on the connection comes; the rest is made beforehand.
+ */
+interface CopyText {
+  lines: string[];
+  groups?: string[][];
+}
+
+function copyText(dataset: string, fact: FactName, batch: readonly ValidRow[]): CopyText {
   const columns = FACT_COLUMNS[fact];
   const rows = batch as unknown as Record<string, string | null>[];
-  if (fact === 'consultation') {
-    await copy(pg, `COPY consultation (dataset_id, ${columns.join(', ')}) FROM STDIN`, rows.length, (i) => [dataset, ...columns.map((c) => rows[i][c])]);
-    return;
-  }
+  const lines = rows.map((row) => `${fact === 'participation' ? '\t' : ''}${copyValue(dataset)}${columns.map((c) => `\t${copyValue(row[c])}`).join('')}\n`);
+  if (fact === 'consultation') return { lines };
+  return { lines, groups: (batch as readonly ParticipationRow[]).map((row) => row.target_groups.map((code) => `\t${copyValue(code)}\n`)) };
+}
+
+async function copyRows(pg: PoolClient, fact: FactName, text: CopyText, sequence?: string): Promise<void> {
+  const columns = FACT_COLUMNS[fact].join(', ');
+  if (!text.groups) return copy(pg, `COPY consultation (dataset_id, ${columns}) FROM STDIN`, text.lines.join(''));
   // One array, not a row per id: thousands of rows would cost more to parse than to draw.
-  const { rows: drawn } = await pg.query('SELECT array_agg(nextval($2::regclass)) AS ids FROM generate_series(1, $1)', [rows.length, sequence]);
-  const ids = (drawn[0].ids as string[]).map(Number);
-  await copy(pg, `COPY participation (id, dataset_id, ${columns.join(', ')}) FROM STDIN`, rows.length, (i) => [ids[i], dataset, ...columns.map((c) => rows[i][c])]);
-  const pairs: [number, string][] = [];
-  (batch as readonly ParticipationRow[]).forEach((row, i) => row.target_groups.forEach((code) => pairs.push([ids[i], code])));
-  await copy(pg, 'COPY participation_target_group (participation_id, target_group_code) FROM STDIN', pairs.length, (i) => pairs[i]);
+  const { rows: drawn } = await pg.query('SELECT array_agg(nextval($2::regclass)) AS ids FROM generate_series(1, $1)', [text.lines.length, sequence]);
+  const ids = drawn[0].ids as string[];
+  let rows = '';
+  let groups = '';
+  for (let i = 0; i < ids.length; i++) {
+    rows += ids[i] + text.lines[i];
+    for (const line of text.groups[i]) groups += ids[i] + line;
+  }
+  await copy(pg, `COPY participation (id, dataset_id, ${columns}) FROM STDIN`, rows);
+  await copy(pg, 'COPY participation_target_group (participation_id, target_group_code) FROM STDIN', groups);
 }
 
 /** Keeps the stored rows with the keys of `valid` (and their target groups) for a rollback, and deletes them. */
@@ -144,16 +165,11 @@ async function replaceStoredRows(pg: PoolClient, dataset: string, fact: FactName
   return old.length;
 }
 
-/** Streams `count` rows in COPY's text format, minding back-pressure; resolves once PostgreSQL has taken them all. */
-async function copy(pg: PoolClient, sql: string, count: number, row: (i: number) => readonly (string | number | null)[]): Promise<void> {
-  if (count === 0) return;
+/** Sends rows in COPY's text format; resolves once PostgreSQL has taken them all. */
+async function copy(pg: PoolClient, sql: string, text: string): Promise<void> {
+  if (!text) return;
   const stream = pg.query(copyFrom(sql));
-  for (let start = 0; start < count; start += COPY_BATCH) {
-    let text = '';
-    for (let i = start; i < Math.min(count, start + COPY_BATCH); i++) text += `${row(i).map(copyValue).join('\t')}\n`;
-    if (!stream.write(text)) await once(stream, 'drain');
-    else if (start + COPY_BATCH < count) await yieldToEventLoop();
-  }
+  if (!stream.write(text)) await once(stream, 'drain');
   stream.end();
   await finished(stream);
 }

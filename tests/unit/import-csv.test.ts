@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FileProblem, readTable } from '../../server/import/read-file';
 
 /*
- * Reading an uploaded CSV (csv-parse, fed in pieces so the event loop gets turns): what a spreadsheet
+ * Reading an uploaded CSV (PapaParse, a piece at a time so the event loop gets turns): what a spreadsheet
  * writes comes back as it was, including when a piece ends inside a quoted value or a Latvian letter.
  */
 
@@ -38,5 +38,11 @@ describe('reading an import CSV', () => {
     const error = await read(text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileProblem);
     expect((error as Error).message).toMatch(/^The CSV cannot be read: .*line \d/);
+  });
+
+  it('names the right line for a problem many pieces into a file', async () => {
+    const lines = ['a,b', ...Array.from({ length: 20_000 }, (_, i) => (i === 14_321 ? `T-${i},"x"y` : `T-${i},"ok"`))];
+    const error = await read(lines.join('\r\n')).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/line 14323\)/);
   });
 });

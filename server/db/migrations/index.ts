@@ -7,6 +7,7 @@ import * as setBasedFactReferences from './005_set_based_fact_references';
 import * as onePassFactChecks from './006_one_pass_fact_checks';
 import * as participationIndexesForImport from './007_participation_indexes_for_import';
 import * as referenceChecksByArray from './008_reference_checks_by_array';
+import * as targetGroupIndexForImport from './009_target_group_index_for_import';
 
 /*
  * Migrations are listed here rather than discovered on disk, so they load the same way under tsx,
@@ -21,6 +22,7 @@ const migrations: Record<string, Knex.Migration> = {
   '006_one_pass_fact_checks': onePassFactChecks,
   '007_participation_indexes_for_import': participationIndexesForImport,
   '008_reference_checks_by_array': referenceChecksByArray,
+  '009_target_group_index_for_import': targetGroupIndexForImport,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
