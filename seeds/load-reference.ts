@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 import type { Knex } from 'knex';
+import Papa from 'papaparse';
 
 /** The reference CSVs, copied from shared/reference so the product does not depend on a path outside the repo. */
 export const REFERENCE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'reference');
@@ -10,11 +10,14 @@ export const REFERENCE_DIR = path.join(path.dirname(fileURLToPath(import.meta.ur
 type Row = Record<string, string>;
 
 export function readReferenceCsv(file: string): Row[] {
-  return parse(fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-    trim: true,
-  }) as Row[];
+  const { data, errors } = Papa.parse<Row>(fs.readFileSync(path.join(REFERENCE_DIR, file), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+    transformHeader: (name) => name.trim(),
+    transform: (value) => value.trim(),
+  });
+  if (errors.length) throw new Error(`${file}, data row ${errors[0].row! + 1}: ${errors[0].message}`);
+  return data;
 }
 
 const orNull = (value: string | undefined) => (value === undefined || value === '' ? null : value);

@@ -129,17 +129,32 @@ function copyText(dataset: string, fact: FactName, batch: readonly ValidRow[]): 
 async function copyRows(pg: PoolClient, fact: FactName, text: CopyText, sequence?: string): Promise<void> {
   const columns = FACT_COLUMNS[fact].join(', ');
   if (!text.groups) return copy(pg, `COPY consultation (dataset_id, ${columns}) FROM STDIN`, text.lines.join(''));
-  // One array, not a row per id: thousands of rows would cost more to parse than to draw.
-  const { rows: drawn } = await pg.query('SELECT array_agg(nextval($2::regclass)) AS ids FROM generate_series(1, $1)', [text.lines.length, sequence]);
-  const ids = drawn[0].ids as string[];
+  const ids = await drawIds(pg, text.lines.length, sequence!);
   let rows = '';
   let groups = '';
-  for (let i = 0; i < ids.length; i++) {
-    rows += ids[i] + text.lines[i];
-    for (const line of text.groups[i]) groups += ids[i] + line;
+  for (let i = 0; i < text.lines.length; i++) {
+    const id = ids(i);
+    rows += id + text.lines[i];
+    for (const line of text.groups[i]) groups += id + line;
   }
   await copy(pg, `COPY participation (id, dataset_id, ${columns}) FROM STDIN`, rows);
   await copy(pg, 'COPY participation_target_group (participation_id, target_group_code) FROM STDIN', groups);
+}
+
+/**
+ * `count` new ids from the sequence, as a function of the row's place in the batch. Drawn together they are
+ * nearly always consecutive, and then only the first comes back; otherwise (another session drew ids
+ * meanwhile) all of them, as one array: a row per id would cost more to parse than to draw.
+ */
+async function drawIds(pg: PoolClient, count: number, sequence: string): Promise<(i: number) => number> {
+  const { rows } = await pg.query(
+    `WITH drawn AS (SELECT nextval($2::regclass) AS id FROM generate_series(1, $1))
+     SELECT min(id) AS first, CASE WHEN max(id) - min(id) + 1 = count(*) THEN NULL ELSE array_agg(id) END AS ids FROM drawn`,
+    [count, sequence],
+  );
+  const first = Number(rows[0].first);
+  const ids = rows[0].ids as string[] | null;
+  return ids ? (i) => Number(ids[i]) : (i) => first + i;
 }
 
 /** Keeps the stored rows with the keys of `valid` (and their target groups) for a rollback, and deletes them. */
