@@ -94,13 +94,11 @@ async function* readCsv(bytes: Buffer): AsyncGenerator<ParsedRow[]> {
 
   let row = 1;
   let piece: ParsedRow[] = [];
-  let failure: Papa.ParseError | undefined;
-  /** Where in the text the piece being parsed starts: a problem's index counts from there. */
+  let problem: FileProblem | undefined;
+  /** Where in the text the piece being parsed starts: a parse error's index counts from there. */
   let offset = 0;
-  let failedAt = 0;
   let parser: Papa.Parser | undefined;
   let done = false;
-  const unreadable = () => new FileProblem(`The CSV cannot be read: ${failure!.message} (line ${lineAt(text, failedAt)}).`);
   Papa.parse<string[]>(text, {
     delimiter,
     newline: '\n',
@@ -108,7 +106,8 @@ async function* readCsv(bytes: Buffer): AsyncGenerator<ParsedRow[]> {
     skipEmptyLines: 'greedy',
     chunkSize: CHUNK_CHARS,
     chunk(results: Papa.ParseResult<string[]>, handle: Papa.Parser) {
-      if (!failure && results.errors.length) [failure, failedAt] = [results.errors[0], offset + (results.errors[0].index ?? 0)];
+      const [error] = results.errors;
+      if (error) problem ??= new FileProblem(`The CSV cannot be read: ${error.message} (line ${lineAt(text, offset + (error.index ?? 0))}).`);
       offset = results.meta.cursor;
       for (const values of results.data) {
         for (let i = 0; i < values.length; i++) values[i] = values[i].trim();
@@ -119,17 +118,16 @@ async function* readCsv(bytes: Buffer): AsyncGenerator<ParsedRow[]> {
     },
     complete: () => void (done = true),
   });
-  while (!done) {
-    if (failure) throw unreadable();
+  for (;;) {
+    if (problem) throw problem;
     if (piece.length) {
       yield piece;
       piece = [];
     }
+    if (done) return;
     await yieldToEventLoop();
     parser!.resume();
   }
-  if (failure) throw unreadable();
-  if (piece.length) yield piece;
 }
 
 /** The line (1 for the first) that character `index` of `text` is on. */

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Knex } from 'knex';
 import type { PoolClient } from 'pg';
@@ -121,7 +120,8 @@ interface CopyText {
 function copyText(dataset: string, fact: FactName, batch: readonly ValidRow[]): CopyText {
   const columns = FACT_COLUMNS[fact];
   const rows = batch as unknown as Record<string, string | null>[];
-  const lines = rows.map((row) => `${fact === 'participation' ? '\t' : ''}${copyValue(dataset)}${columns.map((c) => `\t${copyValue(row[c])}`).join('')}\n`);
+  const start = `${fact === 'participation' ? '\t' : ''}${copyValue(dataset)}`;
+  const lines = rows.map((row) => `${start}${columns.map((c) => `\t${copyValue(row[c])}`).join('')}\n`);
   if (fact === 'consultation') return { lines };
   return { lines, groups: (batch as readonly ParticipationRow[]).map((row) => row.target_groups.map((code) => `\t${copyValue(code)}\n`)) };
 }
@@ -183,10 +183,7 @@ async function replaceStoredRows(pg: PoolClient, dataset: string, fact: FactName
 /** Sends rows in COPY's text format; resolves once PostgreSQL has taken them all. */
 async function copy(pg: PoolClient, sql: string, text: string): Promise<void> {
   if (!text) return;
-  const stream = pg.query(copyFrom(sql));
-  if (!stream.write(text)) await once(stream, 'drain');
-  stream.end();
-  await finished(stream);
+  await finished(pg.query(copyFrom(sql)).end(text));
 }
 
 const SPECIAL = /[\\\t\n\r]/;
