@@ -9,6 +9,7 @@ import { Analytics } from './analytics/aggregate';
 import { shareDataState } from './analytics/data-state';
 import { Figures } from './analytics/figures';
 import { Kpis } from './analytics/kpis';
+import { WarmUps } from './analytics/warm-up';
 import type { Viewer } from './analytics/viewer';
 import { httpExchange, registerSessions } from './auth/http';
 import { Sessions } from './auth/sessions';
@@ -17,6 +18,7 @@ import { Catalog } from './catalog/catalog';
 import type { Config } from './config';
 import type { Context, Services } from './context';
 import type { Db } from './db/connection';
+import { onWritesSettled } from './db/write-watch';
 import { registerExportRoutes } from './export/routes';
 import { createApollo } from './graphql';
 import { registerErrorResponses } from './http/error-responses';
@@ -75,7 +77,12 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   registerPathGuard(app);
   const readiness = registerHealthChecks(app, db);
   const shedding = registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
-  const metrics = registerMetrics(app, shedding, () => services.figures?.computations ?? 0);
+  let warmUps: WarmUps | undefined;
+  const metrics = registerMetrics(app, shedding, () => ({
+    figureComputations: services.figures?.computations ?? 0,
+    answersComputed: services.analytics?.answersComputed ?? 0,
+    warmUps: warmUps?.completed ?? 0,
+  }));
   registerSecurityHeaders(app);
 
   const users = new Users(db);
@@ -123,16 +130,11 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       Object.assign(services, { catalog, analytics, figures: new Figures(analytics), kpis: new Kpis(analytics) });
       prepareImports(db);
       readiness.open();
-      // Ready what the first page needs before anyone asks: the rollup, then the published figures every
-      // Overview shows (which also reads the data's extent and gets the scan workers' code compiled), so the
-      // first visitor does not wait for them. A failure here is the first question's to report, as at any time.
-      void analytics
-        .dataState()
-        .then(async (state) => {
-          await analytics.rollup.get(state.version);
-          await services.figures.all(state);
-        })
-        .catch(() => undefined);
+      // Ready what the first page needs before anyone asks, now and after each change of the data through
+      // this process (an import through another replica is answered afresh by its first question).
+      const warm = (warmUps = new WarmUps(services));
+      warm.request();
+      onWritesSettled(db, ['dataset'], () => warm.request());
       shedding.start();
       metrics.start();
     },

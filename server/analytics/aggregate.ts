@@ -68,6 +68,8 @@ export class Analytics {
   private readonly scans: ScanPool;
   /** On a SQLite file, the processes that run its SQL (sqlite-reader/readers.ts); else the pool's connection does. */
   private readonly readers: SqliteReaders | undefined;
+  /** Answers computed rather than served from the cache (GET /metrics). */
+  answersComputed = 0;
 
   constructor(
     readonly db: Db,
@@ -105,19 +107,22 @@ export class Analytics {
 
   async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
     state ??= await this.dataState();
-    if (!this.cache) return this.compute(input, lang, viewer, state);
-    const key = JSON.stringify([state.version, rightsOf(viewer), lang, input]);
+    const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
+    if (!this.cache) return this.compute(plan, lang, viewer, state);
+    // Keyed by the plan, not the input: the same question however it was written (key order, defaults
+    // spelled out or not), so answers computed ahead (warm-up.ts) serve the page's own requests.
+    const key = JSON.stringify([state.version, rightsOf(viewer), lang, plan]);
     let answer = this.cache.get(key);
     if (!answer) {
-      answer = this.compute(input, lang, viewer, state);
+      answer = this.compute(plan, lang, viewer, state);
       this.cache.set(key, answer);
       answer.catch(() => this.cache!.delete(key));
     }
     return answer;
   }
 
-  private async compute(input: AggregateInput, lang: Lang, viewer: Viewer, state: DataState): Promise<AggregateOutput> {
-    const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
+  private async compute(plan: Plan, lang: Lang, viewer: Viewer, state: DataState): Promise<AggregateOutput> {
+    this.answersComputed++;
     // A manager's own institutions include their children and sites; cells only they fed stay exact.
     const own = viewer.role === 'MANAGER' ? this.catalog.expandInstitutions(viewer.institutions, 'viewer.institutions') : undefined;
     const exact = await this.exact(plan, state, own);
