@@ -101,6 +101,11 @@ export class Analytics {
     }
   }
 
+  /** Whether answers are kept (RESPONSE_CACHE_ENTRIES > 0): without, an answer computed ahead is lost. */
+  get cachesAnswers(): boolean {
+    return this.cache !== undefined;
+  }
+
   async dataState(): Promise<DataState> {
     return this.guard(() => readDataState(this.db));
   }

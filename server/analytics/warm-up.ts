@@ -15,6 +15,8 @@ export async function warmUp({ analytics, figures, kpis }: Pick<Services, 'analy
   const state = await analytics.dataState();
   // The rollup first: every question below is answered from it, and loading it once is the slow part.
   await analytics.rollup.get(state.version);
+  // The figures keep their own cache; the aggregates only the answer cache, when there is one.
+  if (!analytics.cachesAnswers) return void (await figures.all(state));
   const published = new Map(analytics.catalog.figures.map((f) => [f.id, f]));
   const questions = overviewQuestions(defaultView, (id) => {
     const figure = published.get(id);
