@@ -89,7 +89,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.
   const services = { db, users, sessions: new Sessions(db, config.SESSION_TTL_MS) } as Services;
 
-  app.addHook('onClose', async () => services.analytics?.close());
+  app.addHook('onClose', async () => (warmUps?.close(), services.analytics?.close()));
   app.decorateRequest('viewer', undefined as unknown as Viewer);
   await registerSessions(app, services.sessions);
   shareDataState(db, config.DATA_VERSION_TTL_MS);
@@ -134,7 +134,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       // this process (an import through another replica is answered afresh by its first question).
       const warm = (warmUps = new WarmUps(services));
       warm.request();
-      onWritesSettled(db, ['dataset'], () => warm.request());
+      onWritesSettled(db, ['dataset'], () => warm.request(true));
       shedding.start();
       metrics.start();
     },

@@ -68,6 +68,7 @@ export class Analytics {
   private readonly scans: ScanPool;
   /** On a SQLite file, the processes that run its SQL (sqlite-reader/readers.ts); else the pool's connection does. */
   private readonly readers: SqliteReaders | undefined;
+  private closed = false;
   /** Answers computed rather than served from the cache (GET /metrics). */
   answersComputed = 0;
 
@@ -92,8 +93,10 @@ export class Analytics {
     },
   ) {
     this.dialect = dialectOf(db);
-    this.rollup = new Rollup(db, catalog, options.onRollupError);
-    this.scans = new ScanPool(options.scanThreads ?? 0, options.onRollupError, options.scanWorker);
+    // A scan or load cut short by close() is no failure to report.
+    const onRollupError = (error: unknown) => this.closed || options.onRollupError?.(error);
+    this.rollup = new Rollup(db, catalog, onRollupError);
+    this.scans = new ScanPool(options.scanThreads ?? 0, onRollupError, options.scanWorker);
     if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
     const file = sqliteFileOnDisk(db);
     if (file && options.sqliteReadProcesses) {
@@ -273,6 +276,7 @@ export class Analytics {
 
   /** Stops the scan workers and the SQLite readers. */
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all([this.scans.close(), this.readers?.close()]);
   }
 

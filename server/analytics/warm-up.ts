@@ -31,19 +31,37 @@ export async function warmUp({ analytics, figures, kpis }: Pick<Services, 'analy
 }
 
 /**
- * Runs warm-ups one at a time: asked again while one runs (an import landing during the start's), it runs once
- * more after it, for the newest data. A failed warm-up is left for the first question to report, as any
- * failure of the database is.
+ * Runs warm-ups one at a time, each for the newest data. After a change it waits until the data has been
+ * quiet for `QUIET_MS`, so a burst of writes (an import and its rollback, several files in a row) costs one
+ * rebuild of the rollup, not one per write, and a second import does not share the cores with the rebuild
+ * the first one caused. A failed warm-up is left for the first question to report, as any database failure is.
  */
 export class WarmUps {
+  static readonly QUIET_MS = 1000;
   /** Warm-ups that completed (GET /metrics; tests wait on it). */
   completed = 0;
   private running: Promise<void> | undefined;
   private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(private readonly services: Pick<Services, 'analytics' | 'figures' | 'kpis'>) {}
 
-  request(): void {
+  /** Now (at start), or once the data has been quiet for `QUIET_MS` (after a change). */
+  request(afterChange = false): void {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = afterChange ? setTimeout(() => this.run(), WarmUps.QUIET_MS).unref() : undefined;
+    if (!afterChange) this.run();
+  }
+
+  /** No more warm-ups; the one running, if any, is left to fail with the analytics it uses. */
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+  }
+
+  private run(): void {
     if (this.running) {
       this.again = true;
       return;
@@ -52,9 +70,9 @@ export class WarmUps {
       .then(() => void this.completed++, () => undefined)
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
+        if (this.again && !this.closed) {
           this.again = false;
-          this.request();
+          this.run();
         }
       });
   }
