@@ -147,14 +147,16 @@ async function* readXlsx(bytes: Buffer): AsyncGenerator<ParsedRow[]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new FileProblem('The workbook has no sheet.');
-  const text = (value: ExcelJS.CellValue): string => {
+  const raw = (value: ExcelJS.CellValue): string => {
     if (value === null || value === undefined) return '';
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     if (typeof value === 'object' && 'text' in value) return String(value.text);
-    if (typeof value === 'object' && 'result' in value) return text(value.result as ExcelJS.CellValue);
+    if (typeof value === 'object' && 'result' in value) return raw(value.result as ExcelJS.CellValue);
     if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-    return String(value).trim();
+    return String(value);
   };
+  // Trimmed here, whatever kind of cell it is, as the CSV reader trims: validation takes values as given.
+  const text = (value: ExcelJS.CellValue) => raw(value).trim();
   const rows: ParsedRow[] = [];
   let header: ParsedRow = { row: 1, values: [] };
   sheet.eachRow({ includeEmpty: false }, (row, number) => {

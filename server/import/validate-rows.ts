@@ -136,9 +136,9 @@ class RowChecker {
     this.index = Object.fromEntries([...TEMPLATES.participation, ...TEMPLATES.consultation].map((c) => [c, header.indexOf(c)]));
   }
 
+  /** A column's value; the readers have trimmed it (read-file.ts). */
   private get(column: string): string {
-    const value = this.values[this.index[column]];
-    return value === undefined ? '' : value.trim();
+    return this.values[this.index[column]] ?? '';
   }
 
   private fail(column: string, message: string): void {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { FileProblem, readTable } from '../../server/import/read-file';
 
 /*
@@ -44,5 +45,26 @@ describe('reading an import CSV', () => {
     const lines = ['a,b', ...Array.from({ length: 20_000 }, (_, i) => (i === 14_321 ? `T-${i},"x"y` : `T-${i},"ok"`))];
     const error = await read(lines.join('\r\n')).catch((e: unknown) => e);
     expect((error as Error).message).toMatch(/line 14323\)/);
+  });
+});
+
+describe('reading an import XLSX', () => {
+  it('gives every kind of cell as trimmed text, as the CSV reader does: plain, rich text, hyperlink, formula result and date', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('dati');
+    sheet.addRow([' Record ID ', 'municipality', 'note', 'entry_date']);
+    sheet.addRow([
+      ' T-1 ',
+      { richText: [{ text: '  Jēkabpils ' }, { text: 'novads  ', font: { bold: true } }] },
+      { text: ' saite ', hyperlink: 'https://example.invalid/' },
+      new Date(Date.UTC(2022, 1, 10)),
+    ]);
+    sheet.addRow([{ formula: 'TRIM(" x ")', result: '  Līvāni ' }, 42, '   ', '']);
+    const table = await readTable(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(table.header).toEqual(['record_id', 'municipality', 'note', 'entry_date']);
+    expect(table.rows).toEqual([
+      { row: 2, values: ['T-1', 'Jēkabpils novads', 'saite', '2022-02-10'] },
+      { row: 3, values: ['Līvāni', '42', '', ''] },
+    ]);
   });
 });
