@@ -14,6 +14,14 @@ import { SqliteFactWriter } from './write-sqlite';
  * dies).
  */
 
+/**
+ * The import connection's page cache. SQLite's default, 2 MB, is smaller than the unique (institution_code,
+ * record_id) index that every row is looked up in and inserted into, so its pages were read again and again;
+ * with 64 MB (for this connection only, while an import runs) a 100k-row import into the 1M database went
+ * from 65–68k to 76–83k rows/s in-process.
+ */
+const IMPORT_CACHE_KIB = 64 * 1024;
+
 interface Job {
   id: number;
   dataset: string;
@@ -32,6 +40,7 @@ async function handle(message: WorkerRequest): Promise<void> {
     job.trx = await job.db.transaction();
     await job.trx('dataset').insert(message.dataset);
     const connection = (await job.trx.client.acquireConnection()) as Database;
+    connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     job.writer = new SqliteFactWriter(connection, message.dataset.id, message.fact);
     return;
   }
