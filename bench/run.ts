@@ -129,23 +129,30 @@ const AGGREGATE = 'query ($q: AggregateInput!) { aggregate(query: $q) { rows { d
 
 /** A keep-alive HTTP client: fetch adds milliseconds per request of its own, which would blur the figures. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-function post(url: string, payload: string, headers: Record<string, string>): Promise<string> {
+function post(url: string, payload: string, headers: Record<string, string>): Promise<{ text: string; serverTiming: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      response.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), serverTiming: String(response.headers['server-timing'] ?? '') }));
     });
     request.on('error', reject);
     request.end(payload);
   });
 }
 
-async function ask(baseUrl: string, q: unknown, headers: Record<string, string> = {}) {
-  const body = JSON.parse(await post(`${baseUrl}/graphql`, JSON.stringify({ query: AGGREGATE, variables: { q } }), headers)) as { data?: { aggregate: { rows: { dimensions: { code: string }[]; measures: { value: number | null }[] }[]; totals: { value: number | null }[] } }; errors?: unknown };
+/** The parts of the server's Server-Timing header (server/http/server-timing.ts), in ms by name. */
+const timingParts = (header: string) =>
+  Object.fromEntries(header.split(',').map((part) => /^\s*([\w-]+);dur=([\d.]+)/.exec(part)).filter((m) => m !== null).map((m) => [m[1], Number(m[2])]));
+
+async function askTimed(baseUrl: string, q: unknown, headers: Record<string, string> = {}) {
+  const { text, serverTiming } = await post(`${baseUrl}/graphql`, JSON.stringify({ query: AGGREGATE, variables: { q } }), headers);
+  const body = JSON.parse(text) as { data?: { aggregate: { rows: { dimensions: { code: string }[]; measures: { value: number | null }[] }[]; totals: { value: number | null }[] } }; errors?: unknown };
   if (!body.data) throw new Error(`the server refused a benchmark query: ${JSON.stringify(body.errors)}`);
-  return body.data.aggregate;
+  return { answer: body.data.aggregate, timing: timingParts(serverTiming) };
 }
+
+const ask = async (baseUrl: string, q: unknown, headers: Record<string, string> = {}) => (await askTimed(baseUrl, q, headers)).answer;
 
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
@@ -205,6 +212,9 @@ async function main(): Promise<void> {
   await analytics.exact(plan, state);
   const inProcess: number[] = [];
   const overHttp: number[] = [];
+  // Per request, from its Server-Timing: the server's own work besides the computation, and what lies outside the server.
+  const serverBesides: number[] = [];
+  const outsideServer: number[] = [];
   const bare = await startBareHttpServer();
   const overBareHttp: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -212,8 +222,11 @@ async function main(): Promise<void> {
     await analytics.exact(plan, state);
     inProcess.push(performance.now() - t);
     t = performance.now();
-    await ask(server.baseUrl, overheadQuery, { cookie });
-    overHttp.push(performance.now() - t);
+    const { timing } = await askTimed(server.baseUrl, overheadQuery, { cookie });
+    const ms = performance.now() - t;
+    overHttp.push(ms);
+    serverBesides.push(timing.total - timing.aggregate);
+    outsideServer.push(ms - timing.total);
     t = performance.now();
     await post(bare.url, '{}', {});
     overBareHttp.push(performance.now() - t);
@@ -224,6 +237,8 @@ async function main(): Promise<void> {
   results.bareHttpRoundTripMsP50 = round(summary(overBareHttp).p50, 2);
   report('GraphQL + HTTP overhead over the same computation (p50)', `${round(overhead, 2)} ms`, '≤ 2 ms');
   report('  … a bare node:http round trip on this machine, after a pause (p50)', `${round(summary(overBareHttp).p50, 2)} ms`, '— (the floor any HTTP server pays here)');
+  results.overheadParts = { inProcessP50: round(summary(inProcess).p50, 2), httpP50: round(summary(overHttp).p50, 2), serverBesidesComputationP50: round(summary(serverBesides).p50, 2), outsideServerHooksP50: round(summary(outsideServer).p50, 2) };
+  report('  … per request (Server-Timing): the server besides the computation / outside its hooks (p50)', `${round(summary(serverBesides).p50, 2)} / ${round(summary(outsideServer).p50, 2)} ms`, '—');
 
   await measureEventLoop(server.baseUrl);
 

@@ -30,6 +30,7 @@ import { registerRequestDataState } from './http/request-data-state';
 import { API_PATH, registerHealthChecks } from './http/readiness';
 import { registerGraphqlResponseCache } from './http/graphql-response-cache';
 import { registerSecurityHeaders } from './http/security-headers';
+import { registerServerTiming } from './http/server-timing';
 import { registerSourceArticles } from './http/source-articles';
 import { prepareImports } from './import/importer';
 import { registerImportRoutes } from './import/routes';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerServerTiming(app);
   registerErrorResponses(app);
   registerPathGuard(app);
   const readiness = registerHealthChecks(app, db);

@@ -27,6 +27,8 @@ export interface HttpExchange {
   sessionToken: string | undefined;
   setSession(token: string, expiresAt: Date): void;
   clearSession(): void;
+  /** Runs `work` as a named part of this request's Server-Timing header (http/server-timing.ts). */
+  time<T>(name: string, work: () => Promise<T>): Promise<T>;
 }
 
 /** What every resolver gets: the services, who is asking, and a logger carrying the request id. */

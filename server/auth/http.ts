@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_VIEWER } from '../analytics/viewer';
 import type { HttpExchange } from '../context';
 import { API_PATH } from '../http/readiness';
+import { timed } from '../http/server-timing';
 import { IDLE_MS, SESSION_COOKIE, type Sessions } from './sessions';
 
 /**
@@ -27,5 +28,6 @@ export function httpExchange(request: FastifyRequest, reply: FastifyReply): Http
     setSession: (token, expiresAt) =>
       reply.setCookie(SESSION_COOKIE, token, { ...options, expires: expiresAt, maxAge: Math.floor(Math.min(IDLE_MS * 6, expiresAt.getTime() - Date.now()) / 1000) }),
     clearSession: () => reply.clearCookie(SESSION_COOKIE, options),
+    time: (name, work) => timed(request, name, work),
   };
 }

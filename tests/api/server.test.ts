@@ -25,6 +25,22 @@ describe.each(testDatabases())('the HTTP server on $id', ({ id }) => {
     expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('times every answer in a Server-Timing header, the aggregate computation as its own part', async () => {
+    const parts = (header: string | null) => Object.fromEntries((header ?? '').split(', ').map((p) => [p.split(';dur=')[0], Number(p.split(';dur=')[1])]));
+    const health = parts((await fetch(`${server.baseUrl}/healthz`)).headers.get('server-timing'));
+    expect(Object.keys(health)).toEqual(['total']);
+    expect(health.total).toBeGreaterThanOrEqual(0);
+    const answer = await fetch(`${server.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ aggregate(query: { measures: [PARTICIPANTS], dimensions: [YEAR] }) { totals { value } } }' }),
+    });
+    const timing = parts(answer.headers.get('server-timing'));
+    expect(Object.keys(timing).sort()).toEqual(['aggregate', 'total']);
+    expect(timing.aggregate).toBeGreaterThan(0);
+    expect(timing.aggregate).toBeLessThanOrEqual(timing.total);
+  });
+
   it('looks up regions, with Latvian names and search without diacritics', async () => {
     const { body } = await gql(server.baseUrl, `{
       today: regions { code }

@@ -11,7 +11,8 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLo
 export const Query: QueryResolvers = {
   health: () => 'ok',
 
-  aggregate: async (_parent, { query, lang }, ctx) => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer, await ctx.dataState()),
+  aggregate: async (_parent, { query, lang }, ctx) =>
+    ctx.http.time('aggregate', async () => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer, await ctx.dataState())),
 
   regions: (_parent, { level, search, includeHistoric, validOn }, { catalog }) => {
     if (search && search.length > SEARCH_MAX) throw badInput(`at most ${SEARCH_MAX} characters`, 'search');
