@@ -248,6 +248,15 @@ async function main(): Promise<void> {
   await server.stop();
 
   // Cached repeated query: requests per second with the response cache on.
+  // The worst first visit: the page asked for the moment a server is ready, its warm-up still running.
+  if (!args['skip-web'] && chromiumAvailable) {
+    const fresh = await startServer(1000);
+    const ms = await timeToFirstChart(fresh.baseUrl);
+    results.firstChartOnReadyMs = round(ms);
+    report('first chart drawn, page opened the moment the server is ready', `${round(ms / 1000, 2)} s`, '— (the Overview still being answered ahead)');
+    await fresh.stop();
+  }
+
   const cached = await startServer(1000);
   // Once ready, the server answers the Overview ahead (server/analytics/warm-up.ts). Waited for, so the load
   // below does not share the cores with it, and the first chart after it meets a server that has done so.
@@ -334,6 +343,13 @@ async function measureWeb(baseUrl: string): Promise<void> {
   report('web app initial JavaScript (gzip)', `${round(gzip / 1024)} KB`, '≤ 300 KB');
 
   if (!chromiumAvailable) return;
+  const ms = await timeToFirstChart(baseUrl);
+  results.firstChartMs = round(ms);
+  report('first chart drawn (headless Chromium, loopback; Overview answered ahead)', `${round(ms / 1000, 2)} s`, '≤ 1.5 s');
+}
+
+/** From asking for the Overview to its first chart drawn, in headless Chromium. */
+async function timeToFirstChart(baseUrl: string): Promise<number> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
@@ -341,11 +357,10 @@ async function measureWeb(baseUrl: string): Promise<void> {
     await page.goto(`${baseUrl}/`);
     await page.waitForSelector('canvas, svg[role="img"], .echarts svg', { timeout: 30_000 });
     const ms = performance.now() - started;
-    results.firstChartMs = round(ms);
-    report('first chart drawn (headless Chromium, loopback)', `${round(ms / 1000, 2)} s`, '≤ 1.5 s');
     // The page's other questions are still being answered; closing the browser would not stop the server
-    // computing them, and the import measured next would share the two cores with those scans.
+    // computing them, and what is measured next would share the two cores with those scans.
     await page.waitForLoadState('networkidle', { timeout: 60_000 });
+    return ms;
   } finally {
     await browser.close();
   }
