@@ -10,11 +10,6 @@ export interface Metrics {
   start(): void;
 }
 
-/**
- * GET /metrics in Prometheus' text format: how long the event loop was blocked (better-sqlite3 answers
- * synchronously, so a slow SQLite query stalls every request of the process), requests in flight and
- * shed, how often answers and the published figures were computed and warm-ups completed, and memory. Nothing in it is about the data or its users.
- */
 /** What the analytics layer has done so far; zero before the API opens. */
 export interface AnalyticsCounts {
   figureComputations: number;
@@ -22,6 +17,12 @@ export interface AnalyticsCounts {
   warmUps: number;
 }
 
+/**
+ * GET /metrics in Prometheus' text format: how long the event loop was blocked (better-sqlite3 answers
+ * synchronously, so a slow SQLite query stalls every request of the process), requests in flight and
+ * shed, how often answers and the published figures were computed and warm-ups completed, and memory.
+ * Nothing in it is about the data or its users.
+ */
 export function registerMetrics(app: FastifyInstance, shedding: Pick<LoadShedding, 'inFlight' | 'shed'>, analytics: () => AnalyticsCounts): Metrics {
   const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   // The same since the previous scrape, so a scraper (or the benchmark) sees one interval's worst alone.
