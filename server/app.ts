@@ -83,6 +83,7 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   const metrics = registerMetrics(app, shedding, () => ({
     figureComputations: services.figures?.computations ?? 0,
     answersComputed: services.analytics?.answersComputed ?? 0,
+    exactComputed: services.analytics?.exactComputed ?? 0,
     warmUps: warmUps?.completed ?? 0,
   }));
   registerSecurityHeaders(app);

@@ -64,6 +64,12 @@ export class Analytics {
    * and by what the viewer may see, so nobody gets an answer computed for someone else's rights.
    */
   private readonly cache: LRUCache<string, Promise<AggregateOutput>> | undefined;
+  /**
+   * Exact results, by data version, the rows the viewer owns (managers) and plan: what an answer is before
+   * labels and disclosure control, the same in either language and for the public and officials alike, so a
+   * question answered for one (the warm-up's public, in English) costs the others no scan.
+   */
+  private readonly exacts: LRUCache<string, Promise<ExactResult>> | undefined;
   readonly rollup: Rollup;
   private readonly scans: ScanPool;
   /** On a SQLite file, the processes that run its SQL (sqlite-reader/readers.ts); else the pool's connection does. */
@@ -71,6 +77,8 @@ export class Analytics {
   private closed = false;
   /** Answers computed rather than served from the cache (GET /metrics). */
   answersComputed = 0;
+  /** Exact results computed (by a scan or SQL) rather than served from the cache (GET /metrics). */
+  exactComputed = 0;
 
   constructor(
     readonly db: Db,
@@ -97,7 +105,10 @@ export class Analytics {
     const onRollupError = (error: unknown) => this.closed || options.onRollupError?.(error);
     this.rollup = new Rollup(db, catalog, onRollupError);
     this.scans = new ScanPool(options.scanThreads ?? 0, onRollupError, options.scanWorker);
-    if (options.cacheEntries) this.cache = new LRUCache({ max: options.cacheEntries });
+    if (options.cacheEntries) {
+      this.cache = new LRUCache({ max: options.cacheEntries });
+      this.exacts = new LRUCache({ max: options.cacheEntries });
+    }
     const file = sqliteFileOnDisk(db);
     if (file && options.sqliteReadProcesses) {
       this.readers = new SqliteReaders(file, options.sqliteReadProcesses, { timeoutMs: options.queryTimeoutMs, onReaderLost: options.onReaderLost });
@@ -116,24 +127,17 @@ export class Analytics {
   async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
     state ??= await this.dataState();
     const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
-    if (!this.cache) return this.compute(plan, lang, viewer, state);
     // Keyed by the plan, not the input: the same question however it was written (key order, defaults
     // spelled out or not), so answers computed ahead (warm-up.ts) serve the page's own requests.
-    const key = JSON.stringify([state.version, rightsOf(viewer), lang, plan]);
-    let answer = this.cache.get(key);
-    if (!answer) {
-      answer = this.compute(plan, lang, viewer, state);
-      this.cache.set(key, answer);
-      answer.catch(() => this.cache!.delete(key));
-    }
-    return answer;
+    const planKey = JSON.stringify(plan);
+    return cached(this.cache, JSON.stringify([state.version, rightsOf(viewer), lang]) + planKey, () => this.compute(plan, planKey, lang, viewer, state));
   }
 
-  private async compute(plan: Plan, lang: Lang, viewer: Viewer, state: DataState): Promise<AggregateOutput> {
+  private async compute(plan: Plan, planKey: string, lang: Lang, viewer: Viewer, state: DataState): Promise<AggregateOutput> {
     this.answersComputed++;
     // A manager's own institutions include their children and sites; cells only they fed stay exact.
     const own = viewer.role === 'MANAGER' ? this.catalog.expandInstitutions(viewer.institutions, 'viewer.institutions') : undefined;
-    const exact = await this.exact(plan, state, own);
+    const exact = await cached(this.exacts, JSON.stringify([state.version, own ?? null]) + planKey, () => this.exact(plan, state, own));
 
     const cells = (values: Partial<Record<Measure, number | null>>) =>
       Object.fromEntries(plan.computed.concat(plan.measures).map((m) => [m, { value: values[m] ?? null, suppressed: false }])) as Record<Measure, Cell>;
@@ -175,6 +179,7 @@ export class Analytics {
    * else from SQL (one grouped and one total statement), merged on the row codes.
    */
   async exact(plan: Plan, state: DataState, own?: string[], engine: Engine = this.options.engine ?? 'memory'): Promise<ExactResult> {
+    this.exactComputed++;
     const store = engine === 'memory' ? await this.rollup.get(state.version) : undefined;
     const extent = await this.dataExtent(state, store);
     const today = new Date().toISOString().slice(0, 10);
@@ -290,6 +295,18 @@ export class Analytics {
       throw error;
     }
   }
+}
+
+/** The cache's promise under `key`, made by `make` when there is none; a failed one is dropped. Without a cache, `make()`. */
+function cached<T>(cache: LRUCache<string, Promise<T>> | undefined, key: string, make: () => Promise<T>): Promise<T> {
+  if (!cache) return make();
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
+    value.catch(() => cache.delete(key));
+  }
+  return value;
 }
 
 function compareKeys(a: string[], b: string[]): number {

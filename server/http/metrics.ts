@@ -14,6 +14,7 @@ export interface Metrics {
 export interface AnalyticsCounts {
   figureComputations: number;
   answersComputed: number;
+  exactComputed: number;
   warmUps: number;
 }
 
@@ -43,6 +44,7 @@ export function registerMetrics(app: FastifyInstance, shedding: Pick<LoadSheddin
       counter('im_http_requests_shed_total', 'API requests refused with 503 because the server was overloaded.', shedding.shed()),
       counter('im_published_figures_computations_total', 'Times the published figures were computed (at start and after each change of the data).', counts.figureComputations),
       counter('im_answers_computed_total', 'Aggregate answers computed, not served from the answer cache.', counts.answersComputed),
+      counter('im_exact_results_computed_total', 'Exact results computed by a scan or SQL, not served from the cache (an answer in another language or for another role may reuse one).', counts.exactComputed),
       counter('im_warm_ups_total', "Completed warm-ups: the Overview's questions answered ahead, at start and after each change of the data.", counts.warmUps),
       gauge('process_resident_memory_bytes', 'Resident set size.', memory.rss),
       gauge('nodejs_heap_used_bytes', 'V8 heap in use.', memory.heapUsed),

@@ -34,12 +34,13 @@ describe.skipIf(!chromiumAvailable)('the Overview answered ahead', () => {
   }
 
   /**
-   * Opens the Overview as its first visitor does (no parameters): how many answers that computed, how many
-   * aggregates it asked, and the selection's participants (the totals of the whole data).
+   * Opens the Overview as its first visitor does (no parameters but `query`): how many answers that computed,
+   * how many exact results (scans) those needed, how many aggregates it asked, and the selection's
+   * participants (the totals of the whole data).
    */
-  async function openOverview(): Promise<{ computed: number; asked: number; participants: number | null }> {
-    const before = (await metrics()).im_answers_computed_total;
-    const open = await openPage(browser, `${server.baseUrl}/`);
+  async function openOverview(query = ''): Promise<{ computed: number; scanned: number; asked: number; participants: number | null }> {
+    const before = await metrics();
+    const open = await openPage(browser, `${server.baseUrl}/${query}`);
     const states = await chartsSettled(open.page);
     expect(Object.values(states)).toEqual(['ready', 'ready', 'ready']);
     await open.page.waitForSelector('[data-figure] .figure-headline');
@@ -48,7 +49,13 @@ describe.skipIf(!chromiumAvailable)('the Overview answered ahead', () => {
     await open.page.close();
     const summary = [...open.answers].find(([query]) => query === JSON.stringify(summaryQuery(defaultView)))?.[1];
     const participants = summary?.totals.find((t) => t.measure === 'PARTICIPANTS')?.value ?? null;
-    return { computed: (await metrics()).im_answers_computed_total - before, asked: open.answers.size, participants };
+    const after = await metrics();
+    return {
+      computed: after.im_answers_computed_total - before.im_answers_computed_total,
+      scanned: after.im_exact_results_computed_total - before.im_exact_results_computed_total,
+      asked: open.answers.size,
+      participants,
+    };
   }
 
   it('a fresh server has answered every aggregate the Overview asks', async () => {
@@ -57,6 +64,13 @@ describe.skipIf(!chromiumAvailable)('the Overview answered ahead', () => {
     // The three charts, the selection's totals, the filter bar's years and the three headline cards.
     expect(asked).toBe(8);
     expect(computed).toBe(0);
+  });
+
+  it('in Latvian the same questions are only labelled anew: no exact result is computed again', async () => {
+    const { computed, scanned, asked } = await openOverview('?lang=lv');
+    expect(asked).toBe(8);
+    expect(computed).toBe(8);
+    expect(scanned).toBe(0);
   });
 
   it('after an import, the Overview is answered ahead again, with the new rows in it', async () => {
