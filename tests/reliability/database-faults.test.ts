@@ -189,7 +189,9 @@ describe.skipIf(!pgAvailable)('statements over QUERY_TIMEOUT_MS', () => {
       expect({ status, code }).toEqual({ status: 503, code: 'QUERY_TIMEOUT' });
       // Not before the timeout: it was the timeout, not the lock, that ended the wait.
       expect(waited).toBeGreaterThanOrEqual(300);
-      expect(await serverStatements(db, 'waiting')).toBe(0);
+      // Nothing stays stuck behind the lock: the server's own background reads (its warm-up) that queued on it
+      // are cancelled at their timeout too, so within one more timeout none is left waiting.
+      await until(async () => (await serverStatements(db, 'waiting')) === 0, 'every statement waiting on the lock to be cancelled', 600);
     } finally {
       await lock.rollback();
     }
