@@ -79,20 +79,21 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
   registerPathGuard(app);
   const readiness = registerHealthChecks(app, db);
   const shedding = registerLoadShedding(app, { maxInFlight: config.MAX_IN_FLIGHT, maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS });
-  let warmUps: WarmUps | undefined;
-  const metrics = registerMetrics(app, shedding, () => ({
-    figureComputations: services.figures?.computations ?? 0,
-    answersComputed: services.analytics?.answersComputed ?? 0,
-    exactComputed: services.analytics?.exactComputed ?? 0,
-    warmUps: warmUps?.completed ?? 0,
-  }));
   registerSecurityHeaders(app);
 
   const users = new Users(db);
   // Completed by open(); until then the readiness hook answers API requests before any route reads it.
   const services = { db, users, sessions: new Sessions(db, config.SESSION_TTL_MS) } as Services;
+  // Reads the services only when open() asks it to warm up.
+  const warmUps = new WarmUps(services);
+  const metrics = registerMetrics(app, shedding, () => ({
+    figureComputations: services.figures?.computations ?? 0,
+    answersComputed: services.analytics?.answersComputed ?? 0,
+    exactComputed: services.analytics?.exactComputed ?? 0,
+    warmUps: warmUps.completed,
+  }));
 
-  app.addHook('onClose', async () => (warmUps?.close(), services.analytics?.close()));
+  app.addHook('onClose', async () => (warmUps.close(), services.analytics?.close()));
   app.decorateRequest('viewer', undefined as unknown as Viewer);
   await registerSessions(app, services.sessions);
   shareDataState(db, config.DATA_VERSION_TTL_MS);
@@ -135,9 +136,8 @@ export async function buildApp(config: Config, db: Db): Promise<App> {
       readiness.open();
       // Ready what the first page needs before anyone asks, now and after each change of the data through
       // this process (an import through another replica is answered afresh by its first question).
-      const warm = (warmUps = new WarmUps(services));
-      warm.request();
-      onWritesSettled(db, ['dataset'], () => warm.request(true));
+      warmUps.request();
+      onWritesSettled(db, ['dataset'], () => warmUps.request(true));
       shedding.start();
       metrics.start();
     },
