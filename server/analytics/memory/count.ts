@@ -3,9 +3,9 @@ import type { ConsultationColumns, ParticipationColumns } from './columns';
 /*
  * The hot loops of a rollup scan, over one range of rows, with everything that depends on codes already
  * resolved to numbers (scan.ts compiles a query into a `CountPlan`). This module imports nothing and keeps
- * nothing between calls but scratch space, so the same function runs on the main thread and in the scan
- * workers (pool.ts), each worker on its own range of persons. Rows are ordered by person and ranges start at person boundaries, so no person
- * is in two ranges: distinct-person counts of the ranges add up exactly (`mergeCounts`). Distinct sites do
+ * nothing between calls but the counting functions it generated, so the same code runs on the main thread
+ * and in the scan workers (pool.ts), each worker on its own range of persons. Rows are ordered by person and
+ * ranges start at person boundaries, so no person is in two ranges: distinct-person counts of the ranges add up exactly (`mergeCounts`). Distinct sites do
  * not, so each range reports which sites it saw per cell and the merge counts their union.
  */
 
@@ -38,11 +38,11 @@ export interface CountPlan {
 }
 
 export interface Counts {
-  /** Rows counted per cell (a cell with none is not a result row). */
-  rowsIn: Int32Array;
-  foreign: Int32Array;
+  /** Per measure, its value in each cell. A cell with no person (no consultation) has no rows: see OCCUPIED. */
   values: Record<string, Int32Array>;
   totals: Record<string, number>;
+  /** For a manager's view: rows of other institutions per cell, and in all. */
+  foreign: Int32Array;
   totalForeign: number;
   datasetSeen: Uint8Array;
   /** Consultations: sites seen per cell (cell × sites + site) and in all; their union is the distinct count. */
@@ -50,150 +50,211 @@ export interface Counts {
   totalSiteSeen?: Uint8Array;
 }
 
-const UNMAPPED = -1;
-
-type Column = ArrayLike<number>;
-
 /**
- * Scratch space of this thread, reused by every scan: a fresh array per query would cost its page faults
- * and zeroing (40 MB at ten million rows) each time. Scans run to completion without yielding, so one
- * thread never has two scans using it at once.
+ * The measure whose cells are non-zero exactly where the fact has rows: a cell holds an episode exactly when
+ * it holds a person active in it, and a consultation is counted in its cell. Cells without rows are not
+ * result rows (as in SQL's GROUP BY), so no separate row count is kept.
  */
-let scratch = { selected: new Int32Array(0), cell: new Int32Array(0) };
-function scratchFor(n: number) {
-  if (scratch.selected.length < n) scratch = { selected: new Int32Array(n), cell: new Int32Array(n) };
-  return scratch;
-}
+export const OCCUPIED = { participation: 'PARTICIPANTS', consultation: 'CONSULTATIONS' } as const;
+
+/*
+ * Each plan shape — which fact, which filter and axis columns, with target groups or not, for a manager or
+ * not — gets its own counting function ("kernel"), generated as JavaScript source and compiled once per
+ * thread with `new Function`, as ajv compiles a JSON schema. One pass over the rows does it all: the period,
+ * every filter and every axis are straight-line code for that shape, with nothing looked up per row and no
+ * branches for what the shape lacks. This counts 1.5 times as fast as passes column by column through a
+ * list of selected rows, and needs no scratch arrays. The generated source holds nothing from a query but
+ * column names from scan.ts, checked below; every value (flags, positions, days) is read from the plan.
+ */
+type Kernel = (facts: FactColumns, plan: CountPlan, lo: number, hi: number) => Counts;
+const kernels = new Map<string, Kernel>();
 
 /** Counts rows [lo, hi) of the plan's fact. */
 export function countRange(facts: FactColumns, plan: CountPlan, lo: number, hi: number): Counts {
-  const columns = facts[plan.fact] as unknown as Record<string, Column>;
-  const { selected, cell } = scratchFor(hi - lo);
-
-  // Column at a time, each a tight loop over one typed array: first the rows in the period, then those
-  // that pass each filter (every pass visits only the rows still selected), then each selected row's cell
-  // before group and bucket, or UNMAPPED when a grouping axis has no position for it (such a row still
-  // counts in the totals, as it does in SQL, where only the grouped statement joins for it).
-  let count = plan.fact === 'participation' ? selectEpisodes(facts.participation, plan, lo, hi, selected) : selectConsultations(facts.consultation, plan, lo, hi, selected);
-  for (const { column, ok } of plan.checks) {
-    const values = columns[column];
-    let kept = 0;
-    for (let j = 0; j < count; j++) {
-      const i = selected[j];
-      if (ok[values[i]] === 1) selected[kept++] = i;
-    }
-    count = kept;
-  }
-  cell.fill(0, 0, count);
-  for (const { column, position, stride } of plan.axes) {
-    const values = columns[column];
-    for (let j = 0; j < count; j++) {
-      if (cell[j] < 0) continue;
-      const pos = position[values[selected[j]]];
-      cell[j] = pos < 0 ? UNMAPPED : cell[j] + pos * stride;
-    }
-  }
-  return plan.fact === 'participation' ? countEpisodes(facts.participation, plan, selected, cell, count) : countConsultations(facts.consultation, plan, selected, cell, count);
+  const shape: Shape = {
+    checks: plan.checks.map((c) => columnName(c.column)),
+    axes: plan.axes.map((a) => columnName(a.column)),
+    hasGroups: plan.hasGroups,
+    groupFilter: plan.groupFilter !== undefined,
+    own: plan.ownInstitution !== undefined,
+    singleBucket: plan.buckets === 1,
+  };
+  const key = `${plan.fact}:${JSON.stringify(shape)}`;
+  let kernel = kernels.get(key);
+  if (!kernel) kernels.set(key, (kernel = plan.fact === 'participation' ? episodesKernel(shape) : consultationsKernel(shape)));
+  return kernel(facts, plan, lo, hi);
 }
 
-/** Episodes active in the period (and in one of the filtered target groups), into `selected`; returns how many. */
-function selectEpisodes(p: ParticipationColumns, plan: CountPlan, lo: number, hi: number, selected: Int32Array): number {
-  const { fromDay, toDay, groupFilter } = plan;
-  const { entry, exit, groups } = p;
-  let count = 0;
-  for (let i = lo; i < hi; i++) if (entry[i] <= toDay && exit[i] >= fromDay) selected[count++] = i;
-  if (groupFilter === undefined) return count;
-  let kept = 0;
-  for (let j = 0; j < count; j++) if ((groups[selected[j]] & groupFilter) !== 0) selected[kept++] = selected[j];
-  return kept;
+interface Shape {
+  checks: string[];
+  axes: string[];
+  hasGroups: boolean;
+  groupFilter: boolean;
+  own: boolean;
+  singleBucket: boolean;
 }
 
-function selectConsultations(c: ConsultationColumns, plan: CountPlan, lo: number, hi: number, selected: Int32Array): number {
-  const { fromDay, toDay } = plan;
-  const days = c.day;
-  let count = 0;
-  for (let i = lo; i < hi; i++) {
-    const day = days[i];
-    if (day >= fromDay && day <= toDay) selected[count++] = i;
-  }
-  return count;
+function columnName(name: string): string {
+  if (!/^[a-zA-Z]+$/.test(name)) throw new Error(`not a column name: ${JSON.stringify(name)}`);
+  return name;
 }
+
+/** The plan's filter and axis columns as locals, and a row's filters and cell (−1: left out of the grouped cells). */
+const code = {
+  locals: (s: Shape) =>
+    [
+      ...s.checks.map((c, k) => `const check${k} = columns.${c}, ok${k} = plan.checks[${k}].ok;`),
+      ...s.axes.map((c, k) => `const axis${k} = columns.${c}, position${k} = plan.axes[${k}].position, stride${k} = plan.axes[${k}].stride;`),
+    ].join('\n'),
+  filters: (s: Shape) => s.checks.map((_, k) => `if (ok${k}[check${k}[i]] !== 1) continue;`).join('\n'),
+  // A row with no position on an axis still counts in the totals, as in SQL, where only the grouped statement joins for it.
+  cell: (s: Shape) =>
+    `let cellBase = 0;\n` + s.axes.map((_, k) => `if (cellBase >= 0) { const p = position${k}[axis${k}[i]]; cellBase = p < 0 ? -1 : cellBase + p * stride${k}; }`).join('\n'),
+};
+
+const compile = (name: string, body: string): Kernel =>
+  new Function('sumAlong', `return function ${name}(facts, plan, lo, hi) {\n${body}\n}`)(sumAlong) as Kernel;
 
 /*
  * Episodes: a person is active in every bucket from their entry's to their exit's. Instead of visiting each
  * of those buckets, an episode adds +1 at its first bucket and −1 after its last, and one sum along the
  * buckets at the end gives the counts: one step per episode, however long the period or fine the grain.
  * Distinct persons use the same trick: a person's episodes come in order of entry (columns.ts), so the
- * buckets a person already covers in a cell end at `lastEnd`, and a later episode adds only what lies beyond.
+ * buckets a person already covers in a line end at `lastEnd`, and a later episode adds only what lies beyond.
+ * With one bucket (no time dimension, the commonest question) every episode in the period covers it, and a
+ * line's count is plainly its persons: no changes to sum, no bucket to look up.
  */
-function countEpisodes(p: ParticipationColumns, plan: CountPlan, selected: Int32Array, cellOf: Int32Array, count: number): Counts {
-  const { cells, buckets: nb, groups: nGroups, hasGroups, fromDay, toDay, bucketOfDay, ownInstitution } = plan;
-  const lines = cells / nb;
-  // Per line (a cell without its bucket): nb + 1 slots of changes, the last taking the −1 after the last bucket.
-  const span = nb + 1;
-  const rowChanges = new Int32Array(lines * span);
-  const foreignChanges = new Int32Array(lines * span);
-  const personChanges = new Int32Array(lines * span);
-  const lastPerson = new Int32Array(lines).fill(-1);
-  const lastEnd = new Int32Array(lines);
-  const newcomers = new Int32Array(cells);
-  const reintegrated = new Int32Array(cells);
-  const lastReintegrated = new Int32Array(cells).fill(-1);
-  const datasetSeen = new Uint8Array(plan.datasets);
-  // Columns as locals: the store's objects may be in V8's slow dictionary mode, and a property read per row costs more than the row.
-  const { entry: entries, exit: exits, person: persons, institution, outcomeDay: outcomeDays, reintegrated: reintegratedFlags, dataset, groups } = p;
-  let tP = 0, tN = 0, tR = 0, lastTP = -1, lastTR = -1, totalForeign = 0;
-  for (let j = 0; j < count; j++) {
-    const i = selected[j];
-    const entry = entries[i];
-    const exit = exits[i];
-    const person = persons[i];
-    const isForeign = ownInstitution !== undefined && ownInstitution[institution[i]] === 0;
-    const outcomeDay = outcomeDays[i];
-    const reintegratedInPeriod = reintegratedFlags[i] === 1 && outcomeDay >= fromDay && outcomeDay <= toDay;
-    datasetSeen[dataset[i]] = 1;
-    if (lastTP !== person) (tP++, (lastTP = person));
-    if (entry >= fromDay) tN++;
-    if (reintegratedInPeriod && lastTR !== person) (tR++, (lastTR = person));
-    if (isForeign) totalForeign++;
-    const cellBase = cellOf[j];
-    if (cellBase < 0) continue;
-    const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
-    const last = exit >= toDay ? nb - 1 : bucketOfDay[exit - fromDay];
-    if (last < first) continue;
-    const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;
-    // Once per group the episode is in (each set bit), or once without the dimension.
-    for (let bits = hasGroups ? groups[i] : 1; bits !== 0; bits &= bits - 1) {
-      const line = cellBase * nGroups + (hasGroups ? 31 - Math.clz32(bits & -bits) : 0);
+function episodesKernel(s: Shape): Kernel {
+  // Per line (a cell without its bucket) with several buckets: nb + 1 slots of changes, the last taking the −1 after the last bucket.
+  const perLine = s.singleBucket
+    ? `
+      if (lastPerson[line] !== person) (personCounts[line]++, (lastPerson[line] = person));
+      ${s.own ? 'if (isForeign) foreignCounts[line]++;' : ''}
+      if (entry >= fromDay) newcomers[line]++;
+      if (reintegratedInPeriod && lastReintegrated[line] !== person) (reintegrated[line]++, (lastReintegrated[line] = person));`
+    : `
       const at = line * span;
-      rowChanges[at + first]++;
-      rowChanges[at + last + 1]--;
-      if (isForeign) (foreignChanges[at + first]++, foreignChanges[at + last + 1]--);
+      ${s.own ? 'if (isForeign) (foreignCounts[at + first]++, foreignCounts[at + last + 1]--);' : ''}
       if (lastPerson[line] !== person) {
         lastPerson[line] = person;
         lastEnd[line] = -1;
       }
-      const from = Math.max(first, lastEnd[line] + 1);
+      const after = lastEnd[line] + 1;
+      const from = first > after ? first : after;
       if (from <= last) {
-        personChanges[at + from]++;
-        personChanges[at + last + 1]--;
+        personCounts[at + from]++;
+        personCounts[at + last + 1]--;
         lastEnd[line] = last;
       }
       if (entry >= fromDay) newcomers[line * nb + first]++;
       if (outcomeBucket >= first && outcomeBucket <= last) {
         const cell = line * nb + outcomeBucket;
         if (lastReintegrated[cell] !== person) (reintegrated[cell]++, (lastReintegrated[cell] = person));
-      }
+      }`;
+  const summed = (counts: string) => (s.singleBucket ? counts : `sumAlong(${counts}, lines, nb)`);
+  return compile(
+    'countEpisodes',
+    `
+  const columns = facts.participation;
+  ${code.locals(s)}
+  const { cells, buckets: nb, groups: nGroups, fromDay, toDay, bucketOfDay, ownInstitution, groupFilter } = plan;
+  const lines = cells / nb;
+  const span = nb + 1;
+  const personCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});
+  const foreignCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});
+  const lastPerson = new Int32Array(lines).fill(-1);
+  const lastEnd = new Int32Array(lines);
+  const newcomers = new Int32Array(cells);
+  const reintegrated = new Int32Array(cells);
+  const lastReintegrated = new Int32Array(cells).fill(-1);
+  const datasetSeen = new Uint8Array(plan.datasets);
+  const { entry: entries, exit: exits, person: persons, institution, outcomeDay: outcomeDays, reintegrated: reintegratedFlags, dataset, groups } = columns;
+  let tP = 0, tN = 0, tR = 0, lastTP = -1, lastTR = -1, totalForeign = 0;
+  for (let i = lo; i < hi; i++) {
+    const entry = entries[i];
+    if (entry > toDay) continue;
+    const exit = exits[i];
+    if (exit < fromDay) continue;
+    ${s.groupFilter ? 'if ((groups[i] & groupFilter) === 0) continue;' : ''}
+    ${code.filters(s)}
+    const person = persons[i];
+    ${s.own ? 'const isForeign = ownInstitution[institution[i]] === 0;\nif (isForeign) totalForeign++;' : ''}
+    const outcomeDay = outcomeDays[i];
+    const reintegratedInPeriod = reintegratedFlags[i] === 1 && outcomeDay >= fromDay && outcomeDay <= toDay;
+    datasetSeen[dataset[i]] = 1;
+    if (lastTP !== person) (tP++, (lastTP = person));
+    if (entry >= fromDay) tN++;
+    if (reintegratedInPeriod && lastTR !== person) (tR++, (lastTR = person));
+    ${code.cell(s)}
+    if (cellBase < 0) continue;
+    ${
+      s.singleBucket
+        ? ''
+        : `const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
+    const last = exit >= toDay ? nb - 1 : bucketOfDay[exit - fromDay];
+    if (last < first) continue;
+    const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;`
+    }
+    // Once per target group the episode is in (each set bit), or once without that dimension.
+    ${s.hasGroups ? 'for (let bits = groups[i]; bits !== 0; bits &= bits - 1) {\nconst line = cellBase * nGroups + (31 - Math.clz32(bits & -bits));' : '{\nconst line = cellBase;'}
+    ${perLine}
     }
   }
   return {
-    rowsIn: sumAlong(rowChanges, lines, nb),
-    foreign: sumAlong(foreignChanges, lines, nb),
-    values: { PARTICIPANTS: sumAlong(personChanges, lines, nb), NEW_PARTICIPANTS: newcomers, REINTEGRATED: reintegrated },
+    values: { PARTICIPANTS: ${summed('personCounts')}, NEW_PARTICIPANTS: newcomers, REINTEGRATED: reintegrated },
     totals: { PARTICIPANTS: tP, NEW_PARTICIPANTS: tN, REINTEGRATED: tR },
+    foreign: ${summed('foreignCounts')},
     totalForeign,
     datasetSeen,
-  };
+  };`,
+  );
+}
+
+function consultationsKernel(s: Shape): Kernel {
+  return compile(
+    'countConsultations',
+    `
+  const columns = facts.consultation;
+  ${code.locals(s)}
+  const { cells, buckets: nb, fromDay, toDay, bucketOfDay, ownInstitution, sites: siteCount } = plan;
+  const foreign = new Int32Array(cells);
+  const consultations = new Int32Array(cells);
+  const persons = new Int32Array(cells);
+  const lastPerson = new Int32Array(cells).fill(-1);
+  const siteSeen = new Uint8Array(cells * siteCount);
+  const totalSiteSeen = new Uint8Array(siteCount);
+  const datasetSeen = new Uint8Array(plan.datasets);
+  const { person: personOf, site: siteOf, institution, dataset, day: days } = columns;
+  let tC = 0, tPersons = 0, lastTC = -1, totalForeign = 0;
+  for (let i = lo; i < hi; i++) {
+    const day = days[i];
+    if (day < fromDay || day > toDay) continue;
+    ${code.filters(s)}
+    const person = personOf[i];
+    const site = siteOf[i];
+    ${s.own ? 'const isForeign = ownInstitution[institution[i]] === 0 && ownInstitution[site] === 0;\nif (isForeign) totalForeign++;' : ''}
+    tC++;
+    datasetSeen[dataset[i]] = 1;
+    if (lastTC !== person) (tPersons++, (lastTC = person));
+    totalSiteSeen[site] = 1;
+    ${code.cell(s)}
+    if (cellBase < 0) continue;
+    const cell = cellBase * nb + bucketOfDay[day - fromDay];
+    consultations[cell]++;
+    if (lastPerson[cell] !== person) (persons[cell]++, (lastPerson[cell] = person));
+    siteSeen[cell * siteCount + site] = 1;
+    ${s.own ? 'if (isForeign) foreign[cell]++;' : ''}
+  }
+  return {
+    values: { CONSULTATIONS: consultations, CONSULTED_PERSONS: persons },
+    totals: { CONSULTATIONS: tC, CONSULTED_PERSONS: tPersons },
+    foreign,
+    totalForeign,
+    datasetSeen,
+    siteSeen,
+    totalSiteSeen,
+  };`,
+  );
 }
 
 /** Running sums of each line's changes: the value in each of its nb buckets. */
@@ -206,53 +267,10 @@ function sumAlong(changes: Int32Array, lines: number, nb: number): Int32Array {
   return out;
 }
 
-function countConsultations(c: ConsultationColumns, plan: CountPlan, selected: Int32Array, cellOf: Int32Array, count: number): Counts {
-  const { cells, buckets: nb, fromDay, bucketOfDay, ownInstitution, sites: siteCount } = plan;
-  const rowsIn = new Int32Array(cells);
-  const foreign = new Int32Array(cells);
-  const datasetSeen = new Uint8Array(plan.datasets);
-  const consultations = new Int32Array(cells);
-  const persons = new Int32Array(cells);
-  const lastC = new Int32Array(cells).fill(-1);
-  const siteSeen = new Uint8Array(cells * siteCount);
-  const totalSiteSeen = new Uint8Array(siteCount);
-  const { person: personOf, site: siteOf, institution, dataset, day: days } = c;
-  let tPersons = 0, lastTC = -1, totalForeign = 0;
-  for (let j = 0; j < count; j++) {
-    const i = selected[j];
-    const person = personOf[i];
-    const site = siteOf[i];
-    const isForeign = ownInstitution !== undefined && ownInstitution[institution[i]] === 0 && ownInstitution[site] === 0;
-    datasetSeen[dataset[i]] = 1;
-    if (lastTC !== person) (tPersons++, (lastTC = person));
-    totalSiteSeen[site] = 1;
-    if (isForeign) totalForeign++;
-    const cellBase = cellOf[j];
-    if (cellBase < 0) continue;
-    const cell = cellBase * nb + bucketOfDay[days[i] - fromDay];
-    rowsIn[cell]++;
-    consultations[cell]++;
-    if (lastC[cell] !== person) (persons[cell]++, (lastC[cell] = person));
-    siteSeen[cell * siteCount + site] = 1;
-    if (isForeign) foreign[cell]++;
-  }
-  return {
-    rowsIn,
-    foreign,
-    values: { CONSULTATIONS: consultations, CONSULTED_PERSONS: persons },
-    totals: { CONSULTATIONS: count, CONSULTED_PERSONS: tPersons },
-    totalForeign,
-    datasetSeen,
-    siteSeen,
-    totalSiteSeen,
-  };
-}
-
 /** Adds the counts of disjoint person ranges; distinct sites are counted from the union of the ranges' sites. */
 export function mergeCounts(parts: Counts[], plan: CountPlan): Counts {
   const [first, ...rest] = parts;
   for (const part of rest) {
-    addInto(first.rowsIn, part.rowsIn);
     addInto(first.foreign, part.foreign);
     for (const [m, column] of Object.entries(part.values)) addInto(first.values[m], column);
     for (const [m, value] of Object.entries(part.totals)) first.totals[m] += value;

@@ -26,7 +26,7 @@ port.on('message', (message: WorkerMessage) => {
   }
   try {
     const counts = countRange(facts, message.plan, message.lo, message.hi);
-    const buffers = [counts.rowsIn, counts.foreign, counts.datasetSeen, counts.siteSeen, counts.totalSiteSeen, ...Object.values(counts.values)]
+    const buffers = [counts.foreign, counts.datasetSeen, counts.siteSeen, counts.totalSiteSeen, ...Object.values(counts.values)]
       .filter((a) => a !== undefined)
       .map((a) => a.buffer as ArrayBuffer);
     port.postMessage({ id: message.id, counts } satisfies WorkerReply, buffers);

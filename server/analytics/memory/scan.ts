@@ -2,7 +2,7 @@ import type { Catalog } from '../../catalog/catalog';
 import type { Measure } from '../../schema/generated/resolvers-types';
 import type { FactQuery } from '../sql';
 import { dayOf, type ColumnStore, type Dictionary } from './columns';
-import type { CountPlan, Counts } from './count';
+import { OCCUPIED, type CountPlan, type Counts } from './count';
 import type { ScanPool } from './pool';
 
 /*
@@ -191,9 +191,10 @@ export function decodeCounts(compiled: CompiledScan, counts: Counts): ScanResult
   const { plan, layout } = compiled;
   const strides = plan.axes.map((a) => a.stride);
   const rows: ScanResult['rows'] = [];
+  const occupied = counts.values[OCCUPIED[plan.fact]];
   if (layout.length > 0) {
     for (let cell = 0; cell < plan.cells; cell++) {
-      if (counts.rowsIn[cell] === 0) continue;
+      if (occupied[cell] === 0) continue;
       const b = cell % plan.buckets;
       const g = Math.floor(cell / plan.buckets) % plan.groups;
       let rest = Math.floor(cell / plan.buckets / plan.groups);
