@@ -193,7 +193,14 @@ describe.skipIf(!chromiumAvailable)('dashboard in the browser', () => {
   });
 
   it('downloads a chart as PNG and SVG, and links the same data as CSV', async () => {
-    const open = await openPage(browser, url('/institutions?lang=en'));
+    // The chart's canvas comes in a chunk of its own (ECharts), here late: the numbers are shown before it,
+    // and the image buttons wait for it instead of doing nothing when clicked.
+    const context = await browser.newContext();
+    await context.route(/\/assets\/(EChart|registry)-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    const open = await openPage(context, url('/institutions?lang=en'));
     const { page } = open;
     await chartsSettled(page);
     const chart = page.locator('[data-chart="prison-sites"]');
@@ -210,7 +217,7 @@ describe.skipIf(!chromiumAvailable)('dashboard in the browser', () => {
     expect(response.status()).toBe(200);
     expect(await response.text()).toContain('YEAR_code');
     expectNoErrors(open);
-    await page.close();
+    await context.close();
   });
 
   it('shows suppressed cells as suppressed, never as zero', async () => {
