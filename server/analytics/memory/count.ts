@@ -72,8 +72,8 @@ const kernels = new Map<string, Kernel>();
 /** Counts rows [lo, hi) of the plan's fact. */
 export function countRange(facts: FactColumns, plan: CountPlan, lo: number, hi: number): Counts {
   const shape: Shape = {
-    checks: plan.checks.map((c) => columnName(c.column)),
-    axes: plan.axes.map((a) => columnName(a.column)),
+    checks: plan.checks.map((c) => c.column),
+    axes: plan.axes.map((a) => a.column),
     hasGroups: plan.hasGroups,
     groupFilter: plan.groupFilter !== undefined,
     own: plan.ownInstitution !== undefined,
@@ -81,7 +81,11 @@ export function countRange(facts: FactColumns, plan: CountPlan, lo: number, hi: 
   };
   const key = `${plan.fact}:${JSON.stringify(shape)}`;
   let kernel = kernels.get(key);
-  if (!kernel) kernels.set(key, (kernel = plan.fact === 'participation' ? episodesKernel(shape) : consultationsKernel(shape)));
+  if (!kernel) {
+    [...shape.checks, ...shape.axes].forEach(assertColumnName);
+    kernel = plan.fact === 'participation' ? episodesKernel(shape) : consultationsKernel(shape);
+    kernels.set(key, kernel);
+  }
   return kernel(facts, plan, lo, hi);
 }
 
@@ -94,9 +98,9 @@ interface Shape {
   singleBucket: boolean;
 }
 
-function columnName(name: string): string {
+/** Checked once, when a kernel is generated: only a plain identifier goes into its source. */
+function assertColumnName(name: string): void {
   if (!/^[a-zA-Z]+$/.test(name)) throw new Error(`not a column name: ${JSON.stringify(name)}`);
-  return name;
 }
 
 /** The plan's filter and axis columns as locals, and a row's filters and cell (−1: left out of the grouped cells). */
@@ -161,9 +165,9 @@ function episodesKernel(s: Shape): Kernel {
   const lines = cells / nb;
   const span = nb + 1;
   const personCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});
-  const foreignCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});
+  ${s.own ? `const foreignCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});` : ''}
   const lastPerson = new Int32Array(lines).fill(-1);
-  const lastEnd = new Int32Array(lines);
+  ${s.singleBucket ? '' : 'const lastEnd = new Int32Array(lines);'}
   const newcomers = new Int32Array(cells);
   const reintegrated = new Int32Array(cells);
   const lastReintegrated = new Int32Array(cells).fill(-1);
@@ -203,7 +207,7 @@ function episodesKernel(s: Shape): Kernel {
   return {
     values: { PARTICIPANTS: ${summed('personCounts')}, NEW_PARTICIPANTS: newcomers, REINTEGRATED: reintegrated },
     totals: { PARTICIPANTS: tP, NEW_PARTICIPANTS: tN, REINTEGRATED: tR },
-    foreign: ${summed('foreignCounts')},
+    foreign: ${s.own ? summed('foreignCounts') : 'new Int32Array(cells)'},
     totalForeign,
     datasetSeen,
   };`,
