@@ -13,6 +13,7 @@ import { Users } from '../server/auth/users';
 import { Catalog } from '../server/catalog/catalog';
 import { loadConfig, parseDatabaseUrl } from '../server/config';
 import { migrateLatest, openDatabase, type Db } from '../server/db/connection';
+import { ensureWebBuilt } from '../server/cli/web-build';
 import { seedDemoData } from '../seeds';
 import { loadReferenceData } from '../seeds/load-reference';
 import { chromiumAvailable, launchBrowser } from '../tests/helpers/browser';
@@ -158,6 +159,8 @@ const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/pr
 
 async function main(): Promise<void> {
   console.log(`Inclusion Monitor benchmark: ${scale} participation episodes, ${consultations} consultations, ${target.client}\n`);
+  // The server serves web/dist, and the web figures measure it: a fresh clone has none yet.
+  if (!args['skip-web']) await ensureWebBuilt(console.log);
   const db = openDatabase(target);
   await seed(db);
 
