@@ -197,8 +197,8 @@ export class Analytics {
     };
     const parts = await Promise.all(
       plan.facts.map(async (fact) => {
-        const measures = plan.computed.filter((m) => MEASURES[m].fact === fact);
-        return (store && (await scanFact(store, this.catalog, { ...query, fact }, this.scans))) ?? this.viaSql({ ...query, fact }, measures);
+        const factQuery = { ...query, fact, measures: plan.computed.filter((m) => MEASURES[m].fact === fact) };
+        return (store && (await scanFact(store, this.catalog, factQuery, this.scans))) ?? this.viaSql(factQuery);
       }),
     );
 
@@ -234,8 +234,8 @@ export class Analytics {
   }
 
   /** One fact's part of a plan from SQL: grouped rows, totals and the datasets that contributed. */
-  private async viaSql(query: ScanQuery, measures: Measure[]): Promise<ScanResult> {
-    const { own, ...rest } = query;
+  private async viaSql(query: ScanQuery): Promise<ScanResult> {
+    const { own, measures, ...rest } = query;
     const base = { ...rest, measures, ownInstitutions: own };
     const whole = [{ code: 'ALL', start: query.from, end: query.to }];
     const [grouped, total, provenance] = await Promise.all([

@@ -5,6 +5,7 @@ import { loadSnapshot } from '../../server/analytics/memory/snapshot';
 import { ScanPool } from '../../server/analytics/memory/pool';
 import { scanFact } from '../../server/analytics/memory/scan';
 import { buckets } from '../../server/analytics/periods';
+import { MEASURES } from '../../server/analytics/model';
 import { planQuery } from '../../server/analytics/plan';
 import { Catalog } from '../../server/catalog/catalog';
 import type { AggregateInput } from '../../server/schema/generated/resolvers-types';
@@ -85,7 +86,7 @@ describe.each(testDatabases())('the in-memory rollup and SQL agree on $id', (eng
         const plan = planQuery(input, analytics.catalog, known);
         const { from, to } = await analytics.exact(plan, state);
         for (const fact of plan.facts) {
-          const q = { dimensions: plan.dimensions, buckets: buckets(from, to, plan.grain), from, to, boundaries: plan.boundaries, filters: plan.filters, fact };
+          const q = { dimensions: plan.dimensions, buckets: buckets(from, to, plan.grain), from, to, boundaries: plan.boundaries, filters: plan.filters, fact, measures: plan.computed.filter((m) => MEASURES[m].fact === fact) };
           const [inline, parallel] = await Promise.all(pools.map((pool) => scanFact(store, analytics.catalog, q, pool)));
           expect(parallel).toEqual(inline);
         }

@@ -35,6 +35,11 @@ export interface CountPlan {
   bucketOfDay: Int32Array;
   datasets: number;
   sites: number;
+  /**
+   * The measures the query computes of this fact; the kernel counts only these, besides the fact's OCCUPIED
+   * measure, which says which cells are rows. Newcomers, outcomes and sites each cost work per row.
+   */
+  measures: string[];
 }
 
 export interface Counts {
@@ -78,6 +83,7 @@ export function countRange(facts: FactColumns, plan: CountPlan, lo: number, hi: 
     groupFilter: plan.groupFilter !== undefined,
     own: plan.ownInstitution !== undefined,
     singleBucket: plan.buckets === 1,
+    measures: MEASURES_COUNTED[plan.fact].filter((m) => m === OCCUPIED[plan.fact] || plan.measures.includes(m)),
   };
   const key = `${plan.fact}:${JSON.stringify(shape)}`;
   let kernel = kernels.get(key);
@@ -96,7 +102,15 @@ interface Shape {
   groupFilter: boolean;
   own: boolean;
   singleBucket: boolean;
+  /** Of MEASURES_COUNTED, those counted. */
+  measures: string[];
 }
+
+/** What each fact's kernel can count (CONSULTATION_SITES: from the sites seen, at the merge). */
+const MEASURES_COUNTED = {
+  participation: ['PARTICIPANTS', 'NEW_PARTICIPANTS', 'REINTEGRATED'],
+  consultation: ['CONSULTATIONS', 'CONSULTED_PERSONS', 'CONSULTATION_SITES'],
+} as const;
 
 /** Checked once, when a kernel is generated: only a plain identifier goes into its source. */
 function assertColumnName(name: string): void {
@@ -116,6 +130,9 @@ const code = {
     `let cellBase = 0;\n` + s.axes.map((_, k) => `if (cellBase >= 0) { const p = position${k}[axis${k}[i]]; cellBase = p < 0 ? -1 : cellBase + p * stride${k}; }`).join('\n'),
 };
 
+/** A part of a kernel's source that only some shapes have. */
+const when = (wanted: boolean, source: string) => (wanted ? source : '');
+
 const compile = (name: string, body: string): Kernel =>
   new Function('sumAlong', `return function ${name}(facts, plan, lo, hi) {\n${body}\n}`)(sumAlong) as Kernel;
 
@@ -129,13 +146,15 @@ const compile = (name: string, body: string): Kernel =>
  * line's count is plainly its persons: no changes to sum, no bucket to look up.
  */
 function episodesKernel(s: Shape): Kernel {
+  const newcomers = s.measures.includes('NEW_PARTICIPANTS');
+  const reintegrated = s.measures.includes('REINTEGRATED');
   // Per line (a cell without its bucket) with several buckets: nb + 1 slots of changes, the last taking the −1 after the last bucket.
   const perLine = s.singleBucket
     ? `
       if (lastPerson[line] !== person) (personCounts[line]++, (lastPerson[line] = person));
       ${s.own ? 'if (isForeign) foreignCounts[line]++;' : ''}
-      if (entry >= fromDay) newcomers[line]++;
-      if (reintegratedInPeriod && lastReintegrated[line] !== person) (reintegrated[line]++, (lastReintegrated[line] = person));`
+      ${when(newcomers, 'if (entry >= fromDay) newcomers[line]++;')}
+      ${when(reintegrated, 'if (reintegratedInPeriod && lastReintegrated[line] !== person) (reintegrated[line]++, (lastReintegrated[line] = person));')}`
     : `
       const at = line * span;
       ${s.own ? 'if (isForeign) (foreignCounts[at + first]++, foreignCounts[at + last + 1]--);' : ''}
@@ -150,11 +169,14 @@ function episodesKernel(s: Shape): Kernel {
         personCounts[at + last + 1]--;
         lastEnd[line] = last;
       }
-      if (entry >= fromDay) newcomers[line * nb + first]++;
-      if (outcomeBucket >= first && outcomeBucket <= last) {
+      ${when(newcomers, 'if (entry >= fromDay) newcomers[line * nb + first]++;')}
+      ${when(
+        reintegrated,
+        `if (outcomeBucket >= first && outcomeBucket <= last) {
         const cell = line * nb + outcomeBucket;
         if (lastReintegrated[cell] !== person) (reintegrated[cell]++, (lastReintegrated[cell] = person));
-      }`;
+      }`,
+      )}`;
   const summed = (counts: string) => (s.singleBucket ? counts : `sumAlong(${counts}, lines, nb)`);
   return compile(
     'countEpisodes',
@@ -168,9 +190,8 @@ function episodesKernel(s: Shape): Kernel {
   ${s.own ? `const foreignCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});` : ''}
   const lastPerson = new Int32Array(lines).fill(-1);
   ${s.singleBucket ? '' : 'const lastEnd = new Int32Array(lines);'}
-  const newcomers = new Int32Array(cells);
-  const reintegrated = new Int32Array(cells);
-  const lastReintegrated = new Int32Array(cells).fill(-1);
+  ${when(newcomers, 'const newcomers = new Int32Array(cells);')}
+  ${when(reintegrated, 'const reintegrated = new Int32Array(cells);\n  const lastReintegrated = new Int32Array(cells).fill(-1);')}
   const datasetSeen = new Uint8Array(plan.datasets);
   const { entry: entries, exit: exits, person: persons, institution, outcomeDay: outcomeDays, reintegrated: reintegratedFlags, dataset, groups } = columns;
   let tP = 0, tN = 0, tR = 0, lastTP = -1, lastTR = -1, totalForeign = 0;
@@ -183,12 +204,11 @@ function episodesKernel(s: Shape): Kernel {
     ${code.filters(s)}
     const person = persons[i];
     ${s.own ? 'const isForeign = ownInstitution[institution[i]] === 0;\nif (isForeign) totalForeign++;' : ''}
-    const outcomeDay = outcomeDays[i];
-    const reintegratedInPeriod = reintegratedFlags[i] === 1 && outcomeDay >= fromDay && outcomeDay <= toDay;
+    ${when(reintegrated, 'const outcomeDay = outcomeDays[i];\nconst reintegratedInPeriod = reintegratedFlags[i] === 1 && outcomeDay >= fromDay && outcomeDay <= toDay;')}
     datasetSeen[dataset[i]] = 1;
     if (lastTP !== person) (tP++, (lastTP = person));
-    if (entry >= fromDay) tN++;
-    if (reintegratedInPeriod && lastTR !== person) (tR++, (lastTR = person));
+    ${when(newcomers, 'if (entry >= fromDay) tN++;')}
+    ${when(reintegrated, 'if (reintegratedInPeriod && lastTR !== person) (tR++, (lastTR = person));')}
     ${code.cell(s)}
     if (cellBase < 0) continue;
     ${
@@ -197,7 +217,7 @@ function episodesKernel(s: Shape): Kernel {
         : `const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
     const last = exit >= toDay ? nb - 1 : bucketOfDay[exit - fromDay];
     if (last < first) continue;
-    const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;`
+    ${when(reintegrated, 'const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;')}`
     }
     // Once per target group the episode is in (each set bit), or once without that dimension.
     ${s.hasGroups ? 'for (let bits = groups[i]; bits !== 0; bits &= bits - 1) {\nconst line = cellBase * nGroups + (31 - Math.clz32(bits & -bits));' : '{\nconst line = cellBase;'}
@@ -205,8 +225,8 @@ function episodesKernel(s: Shape): Kernel {
     }
   }
   return {
-    values: { PARTICIPANTS: ${summed('personCounts')}, NEW_PARTICIPANTS: newcomers, REINTEGRATED: reintegrated },
-    totals: { PARTICIPANTS: tP, NEW_PARTICIPANTS: tN, REINTEGRATED: tR },
+    values: { PARTICIPANTS: ${summed('personCounts')}, ${when(newcomers, 'NEW_PARTICIPANTS: newcomers,')} ${when(reintegrated, 'REINTEGRATED: reintegrated')} },
+    totals: { PARTICIPANTS: tP, ${when(newcomers, 'NEW_PARTICIPANTS: tN,')} ${when(reintegrated, 'REINTEGRATED: tR')} },
     foreign: ${s.own ? summed('foreignCounts') : 'new Int32Array(cells)'},
     totalForeign,
     datasetSeen,
@@ -215,6 +235,8 @@ function episodesKernel(s: Shape): Kernel {
 }
 
 function consultationsKernel(s: Shape): Kernel {
+  const persons = s.measures.includes('CONSULTED_PERSONS');
+  const sites = s.measures.includes('CONSULTATION_SITES');
   return compile(
     'countConsultations',
     `
@@ -223,10 +245,8 @@ function consultationsKernel(s: Shape): Kernel {
   const { cells, buckets: nb, fromDay, toDay, bucketOfDay, ownInstitution, sites: siteCount } = plan;
   const foreign = new Int32Array(cells);
   const consultations = new Int32Array(cells);
-  const persons = new Int32Array(cells);
-  const lastPerson = new Int32Array(cells).fill(-1);
-  const siteSeen = new Uint8Array(cells * siteCount);
-  const totalSiteSeen = new Uint8Array(siteCount);
+  ${when(persons, 'const persons = new Int32Array(cells);\n  const lastPerson = new Int32Array(cells).fill(-1);')}
+  ${when(sites, 'const siteSeen = new Uint8Array(cells * siteCount);\n  const totalSiteSeen = new Uint8Array(siteCount);')}
   const datasetSeen = new Uint8Array(plan.datasets);
   const { person: personOf, site: siteOf, institution, dataset, day: days } = columns;
   let tC = 0, tPersons = 0, lastTC = -1, totalForeign = 0;
@@ -234,29 +254,28 @@ function consultationsKernel(s: Shape): Kernel {
     const day = days[i];
     if (day < fromDay || day > toDay) continue;
     ${code.filters(s)}
-    const person = personOf[i];
-    const site = siteOf[i];
+    ${when(persons, 'const person = personOf[i];')}
+    ${when(sites || s.own, 'const site = siteOf[i];')}
     ${s.own ? 'const isForeign = ownInstitution[institution[i]] === 0 && ownInstitution[site] === 0;\nif (isForeign) totalForeign++;' : ''}
     tC++;
     datasetSeen[dataset[i]] = 1;
-    if (lastTC !== person) (tPersons++, (lastTC = person));
-    totalSiteSeen[site] = 1;
+    ${when(persons, 'if (lastTC !== person) (tPersons++, (lastTC = person));')}
+    ${when(sites, 'totalSiteSeen[site] = 1;')}
     ${code.cell(s)}
     if (cellBase < 0) continue;
     const cell = cellBase * nb + bucketOfDay[day - fromDay];
     consultations[cell]++;
-    if (lastPerson[cell] !== person) (persons[cell]++, (lastPerson[cell] = person));
-    siteSeen[cell * siteCount + site] = 1;
+    ${when(persons, 'if (lastPerson[cell] !== person) (persons[cell]++, (lastPerson[cell] = person));')}
+    ${when(sites, 'siteSeen[cell * siteCount + site] = 1;')}
     ${s.own ? 'if (isForeign) foreign[cell]++;' : ''}
   }
   return {
-    values: { CONSULTATIONS: consultations, CONSULTED_PERSONS: persons },
-    totals: { CONSULTATIONS: tC, CONSULTED_PERSONS: tPersons },
+    values: { CONSULTATIONS: consultations, ${when(persons, 'CONSULTED_PERSONS: persons')} },
+    totals: { CONSULTATIONS: tC, ${when(persons, 'CONSULTED_PERSONS: tPersons')} },
     foreign,
     totalForeign,
     datasetSeen,
-    siteSeen,
-    totalSiteSeen,
+    ${when(sites, 'siteSeen, totalSiteSeen,')}
   };`,
   );
 }

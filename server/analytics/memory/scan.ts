@@ -12,8 +12,8 @@ import type { ScanPool } from './pool';
  * split by persons across the scan workers (pool.ts); `decodeCounts` turns cell numbers back into codes.
  */
 
-/** A fact query as sql.ts takes it, all measures at once, with a manager's own institutions as `own`. */
-export type ScanQuery = Omit<FactQuery, 'measures' | 'groupByDataset' | 'ownInstitutions'> & { own?: string[] };
+/** A fact query as sql.ts takes it (the measures of its fact that the plan computes), with a manager's own institutions as `own`. */
+export type ScanQuery = Omit<FactQuery, 'groupByDataset' | 'ownInstitutions'> & { own?: string[] };
 
 export interface ScanResult {
   rows: { key: string[]; values: Partial<Record<Measure, number>>; foreign: number }[];
@@ -182,6 +182,7 @@ export function compileScan(store: ColumnStore, catalog: Catalog, q: ScanQuery):
     bucketOfDay,
     datasets: dict.dataset.size,
     sites: isP ? 0 : dict.institution.size,
+    measures: q.measures,
   };
   return { plan, layout, bucketCodes: q.buckets.map((b) => b.code), groupCodes, datasetCodes: dict.dataset.codes };
 }
