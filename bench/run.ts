@@ -88,15 +88,29 @@ interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * Every process the bench starts, stopped when it exits however it ends: a failed step (a wrong answer, a
+ * timeout) used to leave its server running, whose timers and scan threads then shared the cores with
+ * whatever was measured next on the machine.
+ */
+const children = new Set<ChildProcess>();
+process.on('exit', () => children.forEach((child) => child.kill()));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+function owned(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
 /** The real server in its own process (so its memory is its own), with or without the response cache. */
 async function startServer(cacheEntries: number): Promise<Server> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx/esm', 'server/cli/serve.ts'], {
+  const child = owned(spawn(process.execPath, ['--import', 'tsx/esm', 'server/cli/serve.ts'], {
     // Load shedding off: the bench measures how long answers take, not how the server refuses work.
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_ENTRIES: String(cacheEntries), MAX_IN_FLIGHT: '0', MAX_EVENT_LOOP_DELAY_MS: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   const baseUrl = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error('the server exited during start');
@@ -121,7 +135,7 @@ async function startServer(cacheEntries: number): Promise<Server> {
 async function startBareHttpServer(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const source = `require('node:http').createServer((q, s) => { q.resume(); q.on('end', () => s.end('{}')); }).listen(${port}, '127.0.0.1', () => console.log('up'));`;
-  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = owned(spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] }));
   await new Promise((resolve) => child.stdout!.once('data', resolve));
   return { url: `http://127.0.0.1:${port}/`, child };
 }
