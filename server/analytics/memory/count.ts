@@ -43,7 +43,7 @@ export interface CountPlan {
 }
 
 export interface Counts {
-  /** Per measure, its value in each cell. A cell with no person (no consultation) has no rows: see OCCUPIED. */
+  /** Per measure counted (the plan's, and OCCUPIED), its value in each cell. A cell with no person (no consultation) has no rows: see OCCUPIED. */
   values: Record<string, Int32Array>;
   totals: Record<string, number>;
   /** For a manager's view: rows of other institutions per cell, and in all. */
