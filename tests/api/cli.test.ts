@@ -69,8 +69,8 @@ describe.each(testDatabases())('command-line tools on $id', (engine) => {
     };
     const before = await checksum();
     // On SQLite, a connection of the test's own that asks for the write lock without waiting: refused while the
-    // import's transaction is open. (The import's page cache holds its writes until the commit, so the
-    // write-ahead log, watched here before, grew only as the import committed, and the kill came too late.)
+    // import's transaction is open. (The import's 64 MB page cache can keep its writes until the commit, so the
+    // write-ahead log, watched here before, may grow only as the import commits: the kill came too late in CI.)
     const probe = database.target.client === 'sqlite' ? new Database(database.target.filename, { timeout: 0 }) : undefined;
     const importHoldsWriteLock = () => {
       try {

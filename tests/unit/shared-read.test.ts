@@ -8,6 +8,17 @@ function controlledRead() {
   return { read, pending };
 }
 
+/** A shared read with a 250 ms TTL on a clock the test sets, its first value (1) read at 0. */
+async function readAtZero() {
+  const clock = { now: 0 };
+  const { read, pending } = controlledRead();
+  const shared = new SharedRead(read, 250, () => clock.now);
+  const first = shared.get();
+  pending[0].resolve(1);
+  expect(await first).toBe(1);
+  return { shared, pending, clock };
+}
+
 describe('a shared read (single flight with a TTL)', () => {
   it('gives callers in the same moment one read, and reads again once the TTL has passed since it began', async () => {
     let now = 1000;
@@ -30,58 +41,43 @@ describe('a shared read (single flight with a TTL)', () => {
   });
 
   it('reads ahead past half the TTL: the caller gets the kept value, later ones the new value without waiting', async () => {
-    let now = 0;
-    const { read, pending } = controlledRead();
-    const shared = new SharedRead(read, 250, () => now);
-    const first = shared.get();
-    pending[0].resolve(1);
-    expect(await first).toBe(1);
-    now = 125;
+    const { shared, pending, clock } = await readAtZero();
+    clock.now = 125;
     expect(await shared.get()).toBe(1);
     expect(pending).toHaveLength(2);
     // One read ahead at a time; until it is back, callers within the TTL keep the old value.
-    now = 200;
+    clock.now = 200;
     expect(await shared.get()).toBe(1);
     expect(pending).toHaveLength(2);
     pending[1].resolve(2);
     await Promise.resolve();
-    now = 249;
+    clock.now = 249;
     expect(await shared.get()).toBe(2);
     expect(pending).toHaveLength(2);
     // The new value ages from when its read began (125): read ahead again from 250.
-    now = 250;
+    clock.now = 250;
     expect(await shared.get()).toBe(2);
     expect(pending).toHaveLength(3);
   });
 
   it('past the TTL, joins a read ahead still on its way rather than starting another', async () => {
-    let now = 0;
-    const { read, pending } = controlledRead();
-    const shared = new SharedRead(read, 250, () => now);
-    const first = shared.get();
-    pending[0].resolve(1);
-    await first;
-    now = 200;
+    const { shared, pending, clock } = await readAtZero();
+    clock.now = 200;
     expect(await shared.get()).toBe(1);
-    now = 300;
+    clock.now = 300;
     const late = shared.get();
     expect(pending).toHaveLength(2);
     pending[1].resolve(2);
     expect(await late).toBe(2);
     // A read ahead that began a TTL ago or more is not joined: the caller waits for a new read.
-    now = 500;
+    clock.now = 500;
     shared.get();
     expect(pending).toHaveLength(3);
   });
 
   it('never keeps a read ahead that began before invalidate(), nor one that failed', async () => {
-    let now = 0;
-    const { read, pending } = controlledRead();
-    const shared = new SharedRead(read, 250, () => now);
-    const first = shared.get();
-    pending[0].resolve(1);
-    await first;
-    now = 130;
+    const { shared, pending, clock } = await readAtZero();
+    clock.now = 130;
     shared.get();
     shared.invalidate();
     pending[1].resolve(2);
@@ -90,12 +86,12 @@ describe('a shared read (single flight with a TTL)', () => {
     expect(pending).toHaveLength(3);
     pending[2].resolve(3);
     expect(await after).toBe(3);
-    // Read ahead from 3 (read at 130) at 255, and it fails: the kept value serves until its TTL, then a new read.
-    now = 255;
+    // 3 was read at 130: read ahead at 255, and that fails; the kept value still serves until its TTL, and the next caller reads ahead again.
+    clock.now = 255;
     expect(await shared.get()).toBe(3);
     pending[3].reject(new Error('connection lost'));
     await Promise.resolve();
-    now = 379;
+    clock.now = 379;
     expect(await shared.get()).toBe(3);
     expect(pending).toHaveLength(5);
   });
