@@ -16,8 +16,11 @@ interface Read<T> {
   startedAt: number;
 }
 
+/** A kept value, and the read ahead that will replace it, if one has begun. */
+type Kept<T> = Read<T> & { next?: Read<T> };
+
 export class SharedReads<K, T> {
-  private readonly kept = new Map<K, Read<T> & { next?: Read<T> }>();
+  private readonly kept = new Map<K, Kept<T>>();
 
   constructor(
     private readonly read: (key: K) => Promise<T>,
@@ -50,7 +53,7 @@ export class SharedReads<K, T> {
   }
 
   /** Reads `key` again while `kept` still serves; the new value replaces it once read, unless it was invalidated meanwhile. */
-  private readAhead(key: K, kept: Read<T> & { next?: Read<T> }, now: number): void {
+  private readAhead(key: K, kept: Kept<T>, now: number): void {
     const next = { startedAt: now, value: this.read(key) };
     kept.next = next;
     next.value.then(

@@ -2,11 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSeeded } from '../../seeds';
 import { testDatabases } from '../helpers/databases';
 import { csv, participationRow } from '../helpers/import-files';
+import { writeLockProbe } from '../helpers/sqlite-lock';
 
 const TSX = path.resolve('node_modules/.bin/tsx');
 const run = (url: string, args: string[], input = '') =>
@@ -68,20 +68,10 @@ describe.each(testDatabases())('command-line tools on $id', (engine) => {
       return JSON.stringify(counts.map((c) => Number(c[0].n)));
     };
     const before = await checksum();
-    // On SQLite, a connection of the test's own that asks for the write lock without waiting: refused while the
-    // import's transaction is open. (The import's 64 MB page cache can keep its writes until the commit, so the
-    // write-ahead log, watched here before, may grow only as the import commits: the kill came too late in CI.)
-    const probe = database.target.client === 'sqlite' ? new Database(database.target.filename, { timeout: 0 }) : undefined;
-    const importHoldsWriteLock = () => {
-      try {
-        probe!.exec('BEGIN IMMEDIATE');
-        probe!.exec('ROLLBACK');
-        return false;
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
-        throw error;
-      }
-    };
+    // On SQLite, whether the import's transaction holds the write lock. (The import's 64 MB page cache can keep
+    // its writes until the commit, so the write-ahead log, watched here before, may grow only as the import
+    // commits: the kill came too late in CI.)
+    const probe = database.target.client === 'sqlite' ? writeLockProbe(database.target.filename) : undefined;
 
     const child = spawn(TSX, ['server/cli/import.ts', file, '--kind', 'participation'], { env: { ...process.env, DATABASE_URL: database.url }, stdio: 'ignore' });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
@@ -90,7 +80,7 @@ describe.each(testDatabases())('command-line tools on $id', (engine) => {
     let lockedSince: number | undefined;
     const writing = async () => {
       if (probe) {
-        lockedSince = importHoldsWriteLock() ? (lockedSince ?? Date.now()) : undefined;
+        lockedSince = probe.held() ? (lockedSince ?? Date.now()) : undefined;
         return lockedSince !== undefined && Date.now() - lockedSince >= 100;
       }
       const active = await database.db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query ILIKE 'copy participation%'");

@@ -1,9 +1,9 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, signIn, upload } from '../helpers/accounts';
 import { testDatabases } from '../helpers/databases';
 import { consultationRow, csv, participationRow } from '../helpers/import-files';
 import { gql, startTestServer, type TestServer } from '../helpers/server';
+import { writeLockProbe } from '../helpers/sqlite-lock';
 
 /*
  * The import's write paths with files larger than one batch (5,000 rows per COPY batch on PostgreSQL,
@@ -168,33 +168,22 @@ describe('SQLite: the server answers while an import is being written', () => {
 
   it('a GraphQL request sent while the import holds SQLite’s write lock is answered before it commits', async () => {
     const filename = (server.db.client.config.connection as { filename: string }).filename;
-    // A connection of the test's own that never waits: BEGIN IMMEDIATE fails while another holds the write lock.
-    const probe = new Database(filename, { timeout: 0 });
-    const importing = () => {
-      try {
-        probe.exec('BEGIN IMMEDIATE');
-        probe.exec('ROLLBACK');
-        return false;
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
-        throw error;
-      }
-    };
+    const probe = writeLockProbe(filename);
     const before = await newIn2022();
     const rows = 60_000;
     let done = false;
     const file = csv('participation', Array.from({ length: rows }, (_, i) => participationRow(i, { record_id: `L-${i}`, person_key: `lockperson${String(i).padStart(8, '0')}` })));
     const imported = upload(server.baseUrl, manager, 'participation', file).finally(() => (done = true));
-    while (!importing()) {
+    while (!probe.held()) {
       expect(done, 'the import finished before this thread could see it holding the write lock').toBe(false);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     // The order of events is the test: lock held → answer arrives → lock still held → import answers.
     expect(await newIn2022()).toBe(before);
-    expect(importing()).toBe(true);
+    expect(probe.held()).toBe(true);
     expect(done).toBe(false);
     expect((await imported).body).toMatchObject({ status: 'imported', rows });
-    expect(importing()).toBe(false);
+    expect(probe.held()).toBe(false);
     expect(await newIn2022()).toBe(before + rows);
     probe.close();
   }, 180_000);

@@ -42,22 +42,20 @@ describe('a shared read (single flight with a TTL)', () => {
 
   it('reads ahead past half the TTL: the caller gets the kept value, later ones the new value without waiting', async () => {
     const { shared, pending, clock } = await readAtZero();
-    clock.now = 125;
-    expect(await shared.get()).toBe(1);
-    expect(pending).toHaveLength(2);
+    /** At `now`, a caller gets `value`, and `reads` reads have begun in all. */
+    const askAt = async (now: number, value: number, reads: number) => {
+      clock.now = now;
+      expect(await shared.get()).toBe(value);
+      expect(pending).toHaveLength(reads);
+    };
+    await askAt(125, 1, 2);
     // One read ahead at a time; until it is back, callers within the TTL keep the old value.
-    clock.now = 200;
-    expect(await shared.get()).toBe(1);
-    expect(pending).toHaveLength(2);
+    await askAt(200, 1, 2);
     pending[1].resolve(2);
     await Promise.resolve();
-    clock.now = 249;
-    expect(await shared.get()).toBe(2);
-    expect(pending).toHaveLength(2);
+    await askAt(249, 2, 2);
     // The new value ages from when its read began (125): read ahead again from 250.
-    clock.now = 250;
-    expect(await shared.get()).toBe(2);
-    expect(pending).toHaveLength(3);
+    await askAt(250, 2, 3);
   });
 
   it('past the TTL, joins a read ahead still on its way rather than starting another', async () => {

@@ -152,12 +152,12 @@ function episodesKernel(s: Shape): Kernel {
   const perLine = s.singleBucket
     ? `
       if (lastPerson[line] !== person) (personCounts[line]++, (lastPerson[line] = person));
-      ${s.own ? 'if (isForeign) foreignCounts[line]++;' : ''}
+      ${when(s.own, 'if (isForeign) foreignCounts[line]++;')}
       ${when(newcomers, 'if (entry >= fromDay) newcomers[line]++;')}
       ${when(reintegrated, 'if (reintegratedInPeriod && lastReintegrated[line] !== person) (reintegrated[line]++, (lastReintegrated[line] = person));')}`
     : `
       const at = line * span;
-      ${s.own ? 'if (isForeign) (foreignCounts[at + first]++, foreignCounts[at + last + 1]--);' : ''}
+      ${when(s.own, 'if (isForeign) (foreignCounts[at + first]++, foreignCounts[at + last + 1]--);')}
       if (lastPerson[line] !== person) {
         lastPerson[line] = person;
         lastEnd[line] = -1;
@@ -187,9 +187,9 @@ function episodesKernel(s: Shape): Kernel {
   const lines = cells / nb;
   const span = nb + 1;
   const personCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});
-  ${s.own ? `const foreignCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});` : ''}
+  ${when(s.own, `const foreignCounts = new Int32Array(${s.singleBucket ? 'cells' : 'lines * span'});`)}
   const lastPerson = new Int32Array(lines).fill(-1);
-  ${s.singleBucket ? '' : 'const lastEnd = new Int32Array(lines);'}
+  ${when(!s.singleBucket, 'const lastEnd = new Int32Array(lines);')}
   ${when(newcomers, 'const newcomers = new Int32Array(cells);')}
   ${when(reintegrated, 'const reintegrated = new Int32Array(cells);\n  const lastReintegrated = new Int32Array(cells).fill(-1);')}
   const datasetSeen = new Uint8Array(plan.datasets);
@@ -200,10 +200,10 @@ function episodesKernel(s: Shape): Kernel {
     if (entry > toDay) continue;
     const exit = exits[i];
     if (exit < fromDay) continue;
-    ${s.groupFilter ? 'if ((groups[i] & groupFilter) === 0) continue;' : ''}
+    ${when(s.groupFilter, 'if ((groups[i] & groupFilter) === 0) continue;')}
     ${code.filters(s)}
     const person = persons[i];
-    ${s.own ? 'const isForeign = ownInstitution[institution[i]] === 0;\nif (isForeign) totalForeign++;' : ''}
+    ${when(s.own, 'const isForeign = ownInstitution[institution[i]] === 0;\nif (isForeign) totalForeign++;')}
     ${when(reintegrated, 'const outcomeDay = outcomeDays[i];\nconst reintegratedInPeriod = reintegratedFlags[i] === 1 && outcomeDay >= fromDay && outcomeDay <= toDay;')}
     datasetSeen[dataset[i]] = 1;
     if (lastTP !== person) (tP++, (lastTP = person));
@@ -211,14 +211,13 @@ function episodesKernel(s: Shape): Kernel {
     ${when(reintegrated, 'if (reintegratedInPeriod && lastTR !== person) (tR++, (lastTR = person));')}
     ${code.cell(s)}
     if (cellBase < 0) continue;
-    ${
-      s.singleBucket
-        ? ''
-        : `const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
+    ${when(
+      !s.singleBucket,
+      `const first = entry <= fromDay ? 0 : bucketOfDay[entry - fromDay];
     const last = exit >= toDay ? nb - 1 : bucketOfDay[exit - fromDay];
     if (last < first) continue;
-    ${when(reintegrated, 'const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;')}`
-    }
+    ${when(reintegrated, 'const outcomeBucket = reintegratedInPeriod ? bucketOfDay[outcomeDay - fromDay] : -1;')}`,
+    )}
     // Once per target group the episode is in (each set bit), or once without that dimension.
     ${s.hasGroups ? 'for (let bits = groups[i]; bits !== 0; bits &= bits - 1) {\nconst line = cellBase * nGroups + (31 - Math.clz32(bits & -bits));' : '{\nconst line = cellBase;'}
     ${perLine}
@@ -256,7 +255,7 @@ function consultationsKernel(s: Shape): Kernel {
     ${code.filters(s)}
     ${when(persons, 'const person = personOf[i];')}
     ${when(sites || s.own, 'const site = siteOf[i];')}
-    ${s.own ? 'const isForeign = ownInstitution[institution[i]] === 0 && ownInstitution[site] === 0;\nif (isForeign) totalForeign++;' : ''}
+    ${when(s.own, 'const isForeign = ownInstitution[institution[i]] === 0 && ownInstitution[site] === 0;\nif (isForeign) totalForeign++;')}
     tC++;
     datasetSeen[dataset[i]] = 1;
     ${when(persons, 'if (lastTC !== person) (tPersons++, (lastTC = person));')}
@@ -267,7 +266,7 @@ function consultationsKernel(s: Shape): Kernel {
     consultations[cell]++;
     ${when(persons, 'if (lastPerson[cell] !== person) (persons[cell]++, (lastPerson[cell] = person));')}
     ${when(sites, 'siteSeen[cell * siteCount + site] = 1;')}
-    ${s.own ? 'if (isForeign) foreign[cell]++;' : ''}
+    ${when(s.own, 'if (isForeign) foreign[cell]++;')}
   }
   return {
     values: { CONSULTATIONS: consultations, ${when(persons, 'CONSULTED_PERSONS: persons')} },
