@@ -24,6 +24,10 @@ import { rightsOf, seesExactValues, type Viewer } from './viewer';
 /** Where exact numbers come from: the in-memory rollup (SQL when it cannot answer) or SQL only. */
 export type Engine = 'memory' | 'sql';
 
+/** Runs `work` as a named, timed part of something larger (a request's Server-Timing); by default just runs it. */
+export type Timer = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+const untimed: Timer = (_name, work) => work();
+
 /** Exact numbers for a plan, before any disclosure control. Rows are sorted by their codes. */
 export interface ExactResult {
   plan: Plan;
@@ -124,20 +128,21 @@ export class Analytics {
     return this.guard(() => readDataState(this.db));
   }
 
-  async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState): Promise<AggregateOutput> {
+  /** `time` is told of the exact computation (the scan or SQL) as `compute`, when it runs rather than comes from the cache. */
+  async aggregate(input: AggregateInput, lang: Lang, viewer: Viewer, state?: DataState, time: Timer = untimed): Promise<AggregateOutput> {
     state ??= await this.dataState();
     const plan = planQuery(input, this.catalog, new Set(state.datasets.map((d) => d.id)));
     // Keyed by the plan, not the input: the same question however it was written (key order, defaults
     // spelled out or not), so answers computed ahead (warm-up.ts) serve the page's own requests.
     const planKey = JSON.stringify(plan);
-    return cached(this.cache, JSON.stringify([state.version, rightsOf(viewer), lang]) + planKey, () => this.compute(plan, planKey, lang, viewer, state));
+    return cached(this.cache, JSON.stringify([state.version, rightsOf(viewer), lang]) + planKey, () => this.compute(plan, planKey, lang, viewer, state, time));
   }
 
-  private async compute(plan: Plan, planKey: string, lang: Lang, viewer: Viewer, state: DataState): Promise<AggregateOutput> {
+  private async compute(plan: Plan, planKey: string, lang: Lang, viewer: Viewer, state: DataState, time: Timer): Promise<AggregateOutput> {
     this.answersComputed++;
     // A manager's own institutions include their children and sites; cells only they fed stay exact.
     const own = viewer.role === 'MANAGER' ? this.catalog.expandInstitutions(viewer.institutions, 'viewer.institutions') : undefined;
-    const exact = await cached(this.exacts, JSON.stringify([state.version, own ?? null]) + planKey, () => this.exact(plan, state, own));
+    const exact = await cached(this.exacts, JSON.stringify([state.version, own ?? null]) + planKey, () => time('compute', () => this.exact(plan, state, own)));
 
     const cells = (values: Partial<Record<Measure, number | null>>) =>
       Object.fromEntries(plan.computed.concat(plan.measures).map((m) => [m, { value: values[m] ?? null, suppressed: false }])) as Record<Measure, Cell>;

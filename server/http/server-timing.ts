@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 /*
  * A Server-Timing header (W3C) on every response: `total`, from the request's first hook to its answer being
- * sent, and the parts measured with `timed()` — the aggregate computation — so the time a client waits splits
- * into the computation, the rest of the server's work (HTTP, session, GraphQL) and the network between. The
- * benchmark reads its overhead figure so, and browsers' developer tools show it. It says how long, never what.
+ * sent, and the parts measured with `timed()` — `aggregate`, the whole answer to an aggregate question, and
+ * within it `compute`, its exact numbers (the scan or SQL) when they were not cached — so the time a client
+ * waits splits into the computation, the rest of the server's work (HTTP, session, GraphQL, labels) and the
+ * network between. The benchmark reads its overhead figure so, and browsers' developer tools show it. It says
+ * how long, never what.
  */
 
 const started = new WeakMap<FastifyRequest, number>();

@@ -12,7 +12,7 @@ export const Query: QueryResolvers = {
   health: () => 'ok',
 
   aggregate: async (_parent, { query, lang }, ctx) =>
-    ctx.http.time('aggregate', async () => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer, await ctx.dataState())),
+    ctx.http.time('aggregate', async () => answerQuery(ctx, query, lang ?? 'EN', ctx.viewer, await ctx.dataState(), ctx.http.time)),
 
   regions: (_parent, { level, search, includeHistoric, validOn }, { catalog }) => {
     if (search && search.length > SEARCH_MAX) throw badInput(`at most ${SEARCH_MAX} characters`, 'search');
