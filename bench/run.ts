@@ -18,7 +18,7 @@ import { seedDemoData } from '../seeds';
 import { loadReferenceData } from '../seeds/load-reference';
 import { chromiumAvailable, launchBrowser } from '../tests/helpers/browser';
 import { csv, participationRow } from '../tests/helpers/import-files';
-import { readMetrics } from '../tests/helpers/metrics';
+import { readMetrics, serverTimingParts } from '../tests/helpers/metrics';
 import { DASHBOARD_QUERIES } from './queries';
 import { round, summary } from './stats';
 
@@ -156,15 +156,11 @@ function post(url: string, payload: string, headers: Record<string, string>): Pr
   });
 }
 
-/** The parts of the server's Server-Timing header (server/http/server-timing.ts), in ms by name. */
-const timingParts = (header: string) =>
-  Object.fromEntries(header.split(',').map((part) => /^\s*([\w-]+);dur=([\d.]+)/.exec(part)).filter((m) => m !== null).map((m) => [m[1], Number(m[2])]));
-
 async function askTimed(baseUrl: string, q: unknown, headers: Record<string, string> = {}) {
   const { text, serverTiming } = await post(`${baseUrl}/graphql`, JSON.stringify({ query: AGGREGATE, variables: { q } }), headers);
   const body = JSON.parse(text) as { data?: { aggregate: { rows: { dimensions: { code: string }[]; measures: { value: number | null }[] }[]; totals: { value: number | null }[] } }; errors?: unknown };
   if (!body.data) throw new Error(`the server refused a benchmark query: ${JSON.stringify(body.errors)}`);
-  return { answer: body.data.aggregate, timing: timingParts(serverTiming) };
+  return { answer: body.data.aggregate, timing: serverTimingParts(serverTiming) };
 }
 
 const ask = async (baseUrl: string, q: unknown, headers: Record<string, string> = {}) => (await askTimed(baseUrl, q, headers)).answer;

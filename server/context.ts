@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Analytics } from './analytics/aggregate';
+import type { Analytics, Timer } from './analytics/aggregate';
 import type { DataState } from './analytics/data-state';
 import type { Figures } from './analytics/figures';
 import type { Kpis } from './analytics/kpis';
@@ -28,7 +28,7 @@ export interface HttpExchange {
   setSession(token: string, expiresAt: Date): void;
   clearSession(): void;
   /** Runs `work` as a named part of this request's Server-Timing header (http/server-timing.ts). */
-  time<T>(name: string, work: () => Promise<T>): Promise<T>;
+  time: Timer;
 }
 
 /** What every resolver gets: the services, who is asking, and a logger carrying the request id. */

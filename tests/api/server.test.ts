@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../helpers/databases';
 import { gql, startTestServer, type TestServer } from '../helpers/server';
+import { serverTimingParts } from '../helpers/metrics';
 
 describe.each(testDatabases())('the HTTP server on $id', ({ id }) => {
   let server: TestServer;
@@ -26,21 +27,14 @@ describe.each(testDatabases())('the HTTP server on $id', ({ id }) => {
   });
 
   it('times every answer in a Server-Timing header, the aggregate answer and its computation as parts', async () => {
-    const parts = (header: string | null) => Object.fromEntries((header ?? '').split(', ').map((p) => [p.split(';dur=')[0], Number(p.split(';dur=')[1])]));
-    const health = parts((await fetch(`${server.baseUrl}/healthz`)).headers.get('server-timing'));
+    const health = serverTimingParts((await fetch(`${server.baseUrl}/healthz`)).headers.get('server-timing'));
     expect(Object.keys(health)).toEqual(['total']);
     expect(health.total).toBeGreaterThanOrEqual(0);
     // A period nothing has asked about yet (the warm-up asks the Overview's), in English, then in Latvian.
-    const ask = async (lang: string) =>
-      parts(
-        (
-          await fetch(`${server.baseUrl}/graphql`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ query: `{ aggregate(query: { measures: [PARTICIPANTS], dimensions: [MONTH], filter: { from: "2019-03-01", to: "2019-05-31" } }, lang: ${lang}) { totals { value } } }` }),
-          })
-        ).headers.get('server-timing'),
-      );
+    const ask = async (lang: string) => {
+      const { headers } = await gql(server.baseUrl, `{ aggregate(query: { measures: [PARTICIPANTS], dimensions: [MONTH], filter: { from: "2019-03-01", to: "2019-05-31" } }, lang: ${lang}) { totals { value } } }`);
+      return serverTimingParts(headers.get('server-timing'));
+    };
     const computed = await ask('EN');
     expect(Object.keys(computed).sort()).toEqual(['aggregate', 'compute', 'total']);
     expect(computed.compute).toBeGreaterThan(0);

@@ -34,12 +34,12 @@ export async function startTestServer(opts: { engine?: EngineId; env?: Record<st
   };
 }
 
-/** POST a GraphQL operation; returns the HTTP status and the parsed body. */
+/** POST a GraphQL operation; returns the HTTP status, the response's headers and the parsed body. */
 export async function gql<T = any>(baseUrl: string, query: string, variables?: Record<string, unknown>) {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
 }
